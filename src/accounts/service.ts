@@ -1,0 +1,353 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { recordAudit, type Actor } from '../platform/audit/audit.js';
+import type { Db } from '../platform/database/connect.js';
+import { hashToken, newToken } from '../platform/http/sessions.js';
+import { hashPassword, spendTimeLikeAVerify, verifyPassword } from './passwords.js';
+import { afterFailedSignIn, isLocked, oneTimePassword, type LockoutPolicy } from './rules.js';
+
+export type SignInResult =
+  | { outcome: 'signed-in'; userId: string; mustChangePassword: boolean }
+  | { outcome: 'wrong-credentials' }
+  | { outcome: 'locked'; lockedUntil: Date }
+  | { outcome: 'too-many-attempts' };
+
+interface SignInPolicy extends LockoutPolicy {
+  attemptsPerAddressPer15Minutes: number;
+}
+
+async function attemptsFromAddressRecently(db: Db, address: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - 15 * 60_000);
+  const row = await db
+    .selectFrom('sign_in_attempts')
+    .select(sql<number>`count(*)::int`.as('count'))
+    .where('address', '=', address)
+    .where('attempted_at', '>', since)
+    .where('succeeded', '=', false)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+export async function signIn(
+  db: Db,
+  input: { username: string; password: string; address: string; now: Date; policy: SignInPolicy },
+): Promise<SignInResult> {
+  const { now, address, policy } = input;
+  const username = input.username.trim().toLowerCase();
+  if ((await attemptsFromAddressRecently(db, address, now)) >= policy.attemptsPerAddressPer15Minutes) {
+    return { outcome: 'too-many-attempts' };
+  }
+  const user = await db
+    .selectFrom('users')
+    .select([
+      'id',
+      'display_name',
+      'password_hash',
+      'failed_sign_ins',
+      'locked_until',
+      'disabled',
+      'must_change_password',
+    ])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const actor: Actor = {
+    userId: user?.id ?? null,
+    apiClientId: null,
+    name: user?.display_name ?? username,
+    address,
+    requestId: null,
+  };
+
+  if (!user || user.disabled) {
+    await spendTimeLikeAVerify(input.password);
+    await db
+      .insertInto('sign_in_attempts')
+      .values({ address, username, attempted_at: now, succeeded: false })
+      .execute();
+    return { outcome: 'wrong-credentials' };
+  }
+  if (isLocked(user.locked_until, now)) {
+    await db
+      .insertInto('sign_in_attempts')
+      .values({ address, username, attempted_at: now, succeeded: false })
+      .execute();
+    return { outcome: 'locked', lockedUntil: user.locked_until! };
+  }
+  const correct = await verifyPassword(user.password_hash, input.password);
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sign_in_attempts')
+      .values({ address, username, attempted_at: now, succeeded: correct })
+      .execute();
+    if (!correct) {
+      const next = afterFailedSignIn(user.failed_sign_ins, now, policy);
+      await trx
+        .updateTable('users')
+        .set({ failed_sign_ins: next.failures, locked_until: next.lockedUntil })
+        .where('id', '=', user.id)
+        .execute();
+      await recordAudit(trx, actor, {
+        action: next.lockedUntil ? 'account-locked' : 'sign-in-failed',
+        subjectType: 'user',
+        subjectId: user.id,
+      });
+      return next.lockedUntil
+        ? { outcome: 'locked' as const, lockedUntil: next.lockedUntil }
+        : { outcome: 'wrong-credentials' as const };
+    }
+    await trx
+      .updateTable('users')
+      .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    await recordAudit(trx, actor, { action: 'signed-in', subjectType: 'user', subjectId: user.id });
+    return { outcome: 'signed-in' as const, userId: user.id, mustChangePassword: user.must_change_password };
+  });
+}
+
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string | undefined },
+): Promise<'changed' | 'wrong-current-password'> {
+  const user = await db
+    .selectFrom('users')
+    .select(['password_hash'])
+    .where('id', '=', input.userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) return 'wrong-current-password';
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({
+        password_hash: passwordHash,
+        must_change_password: false,
+        updated_at: new Date(),
+        row_version: sql`row_version + 1`,
+      })
+      .where('id', '=', input.userId)
+      .execute();
+    // A changed password ends every other session of the account.
+    let others = trx.deleteFrom('sessions').where('user_id', '=', input.userId);
+    if (input.keepSessionId) others = others.where('id', '!=', input.keepSessionId);
+    await others.execute();
+    await recordAudit(trx, actor, {
+      action: 'password-changed',
+      subjectType: 'user',
+      subjectId: input.userId,
+    });
+  });
+  return 'changed';
+}
+
+export function newOneTimePassword(): string {
+  return oneTimePassword(randomBytes(16));
+}
+
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: { username: string; displayName: string; staffId: string | null; roles: string[] },
+): Promise<{ userId: string; oneTimePassword: string }> {
+  const password = newOneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('users')
+      .values({
+        username: input.username.toLowerCase(),
+        display_name: input.displayName,
+        staff_id: input.staffId,
+        roles: input.roles,
+        password_hash: passwordHash,
+        must_change_password: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'user-created',
+      subjectType: 'user',
+      subjectId: id,
+      detail: { username: input.username, roles: input.roles, staffId: input.staffId },
+    });
+    return { userId: id, oneTimePassword: password };
+  });
+}
+
+export async function resetPassword(db: Db, actor: Actor, userId: string): Promise<string> {
+  const password = newOneTimePassword();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({
+        password_hash: passwordHash,
+        must_change_password: true,
+        failed_sign_ins: 0,
+        locked_until: null,
+        row_version: sql`row_version + 1`,
+      })
+      .where('id', '=', userId)
+      .execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(trx, actor, { action: 'password-reset', subjectType: 'user', subjectId: userId });
+  });
+  return password;
+}
+
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  disabled: boolean,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ disabled, row_version: sql`row_version + 1` })
+      .where('id', '=', userId)
+      .execute();
+    if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(trx, actor, {
+      action: disabled ? 'user-disabled' : 'user-enabled',
+      subjectType: 'user',
+      subjectId: userId,
+    });
+  });
+}
+
+export async function createApiClient(
+  db: Db,
+  actor: Actor,
+  input: { clientId: string; name: string; roles: string[] },
+): Promise<{ secret: string }> {
+  const secret = newToken();
+  const secretHash = await hashPassword(secret);
+  await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('api_clients')
+      .values({ client_id: input.clientId, name: input.name, roles: input.roles, secret_hash: secretHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'api-client-created',
+      subjectType: 'api-client',
+      subjectId: id,
+      detail: input,
+    });
+  });
+  return { secret };
+}
+
+export async function setApiClientDisabled(
+  db: Db,
+  actor: Actor,
+  id: string,
+  disabled: boolean,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('api_clients').set({ disabled }).where('id', '=', id).execute();
+    if (disabled) await trx.deleteFrom('api_tokens').where('api_client_id', '=', id).execute();
+    await recordAudit(trx, actor, {
+      action: disabled ? 'api-client-disabled' : 'api-client-enabled',
+      subjectType: 'api-client',
+      subjectId: id,
+    });
+  });
+}
+
+/** OAuth 2 client credentials: a short-lived bearer token for a known, enabled client with the right secret. */
+export async function issueApiToken(
+  db: Db,
+  input: { clientId: string; secret: string; now: Date; lifetimeMinutes: number; address: string },
+): Promise<{ accessToken: string; expiresIn: number } | null> {
+  const client = await db
+    .selectFrom('api_clients')
+    .select(['id', 'secret_hash', 'disabled', 'client_id'])
+    .where('client_id', '=', input.clientId)
+    .executeTakeFirst();
+  if (!client || client.disabled) {
+    await spendTimeLikeAVerify(input.secret);
+    return null;
+  }
+  if (!(await verifyPassword(client.secret_hash, input.secret))) return null;
+  const token = newToken();
+  const expiresAt = new Date(input.now.getTime() + input.lifetimeMinutes * 60_000);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .deleteFrom('api_tokens')
+      .where('api_client_id', '=', client.id)
+      .where('expires_at', '<', input.now)
+      .execute();
+    await trx
+      .insertInto('api_tokens')
+      .values({
+        token_hash: hashToken(token),
+        api_client_id: client.id,
+        issued_at: input.now,
+        expires_at: expiresAt,
+      })
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        userId: null,
+        apiClientId: client.id,
+        name: `API client ${client.client_id}`,
+        address: input.address,
+        requestId: null,
+      },
+      { action: 'api-token-issued', subjectType: 'api-client', subjectId: client.id },
+    );
+  });
+  return { accessToken: token, expiresIn: input.lifetimeMinutes * 60 };
+}
+
+export type UserUpdate = { saved: true } | { saved: false; changedAt: Date };
+
+/** Changes a user's name, staff link and roles, unless someone else changed the account since it was opened. */
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  input: {
+    userId: string;
+    expectedVersion: number;
+    displayName: string;
+    staffId: string | null;
+    roles: string[];
+  },
+): Promise<UserUpdate> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('users')
+      .set({
+        display_name: input.displayName,
+        staff_id: input.staffId,
+        roles: input.roles,
+        updated_at: new Date(),
+        row_version: sql`row_version + 1`,
+      })
+      .where('id', '=', input.userId)
+      .where('row_version', '=', input.expectedVersion)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) {
+      const current = await trx
+        .selectFrom('users')
+        .select('updated_at')
+        .where('id', '=', input.userId)
+        .executeTakeFirstOrThrow();
+      return { saved: false as const, changedAt: current.updated_at };
+    }
+    // New roles take effect at the next sign-in: end the user's sessions now.
+    await trx.deleteFrom('sessions').where('user_id', '=', input.userId).execute();
+    await recordAudit(trx, actor, {
+      action: 'user-changed',
+      subjectType: 'user',
+      subjectId: input.userId,
+      detail: { displayName: input.displayName, staffId: input.staffId, roles: input.roles },
+    });
+    return { saved: true as const };
+  });
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Probity reads, from the environment, once, validated.
+ * The README documents each variable; keep the two in step.
+ */
+const environment = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  PROBITY_DATA_DIR: z.string().default('./data'),
+  PROBITY_DEMO_DATA: z.enum(['auto', 'always', 'never']).default('auto'),
+  PROBITY_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  PROBITY_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(10),
+  PROBITY_SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  PROBITY_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  PROBITY_API_TOKEN_MINUTES: z.coerce.number().int().min(1).default(60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoData: 'auto' | 'always' | 'never';
+  session: { idleMinutes: number; absoluteHours: number };
+  signIn: { maxFailuresBeforeLock: number; lockMinutes: number; attemptsPerAddressPer15Minutes: number };
+  cookieSecure: boolean;
+  apiTokenMinutes: number;
+  logLevel: string;
+  production: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most shells' `VAR= command`.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environment.safeParse(given);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Probity's configuration is not valid: ${problems}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.PROBITY_DATA_DIR),
+    demoData: e.PROBITY_DEMO_DATA,
+    session: { idleMinutes: e.PROBITY_SESSION_IDLE_MINUTES, absoluteHours: e.PROBITY_SESSION_ABSOLUTE_HOURS },
+    signIn: {
+      maxFailuresBeforeLock: 5,
+      lockMinutes: 15,
+      attemptsPerAddressPer15Minutes: e.PROBITY_SIGN_IN_ATTEMPTS_PER_ADDRESS,
+    },
+    cookieSecure: e.PROBITY_COOKIE_SECURE === 'auto' ? production : e.PROBITY_COOKIE_SECURE === 'true',
+    apiTokenMinutes: e.PROBITY_API_TOKEN_MINUTES,
+    logLevel: e.LOG_LEVEL,
+    production,
+  };
+}

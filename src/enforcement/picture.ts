@@ -1,0 +1,295 @@
+import { addDays, type IsoDate } from '../platform/calendar/index.js';
+import {
+  clockState,
+  decisionDue,
+  decisionOpensOn,
+  evidenceWindowCloses,
+  failuresInPeriod,
+  liveWarnings,
+  mayGiveWarning,
+  requiredAction,
+  warningExpires,
+  type ClockState,
+  type Decision,
+  type RequiredAction,
+} from './rules.js';
+import type { BreachRow, EnforcementFacts, FailureRow, OrderRow, RecallRow, WarningRow } from './store.js';
+
+/**
+ * A person's enforcement picture, derived from their contacts and the enforcement
+ * records: open decisions, evidence windows, live warnings, breaches and recalls in
+ * progress, each with its clock. Pure: facts and today in, picture out.
+ */
+
+export interface OpenDecision {
+  failure: FailureRow;
+  order: OrderRow | null;
+  opensOn: IsoDate;
+  due: IsoDate;
+  clock: ClockState;
+  required: Decision<RequiredAction> | null;
+  warningAllowed: Decision<boolean> | null;
+}
+
+export interface CaseItem {
+  personId: string;
+  kind: 'decision' | 'evidence' | 'warning' | 'breach' | 'recall';
+  state: string;
+  description: string;
+  due: IsoDate | null;
+  clock: ClockState | null;
+  nextAction: string;
+  href: string;
+}
+
+/** The order a failure belongs to: the contact's own, else the order running on the failure date. */
+export function orderForFailure(failure: FailureRow, orders: readonly OrderRow[]): OrderRow | null {
+  if (failure.order_id) return orders.find((o) => o.id === failure.order_id) ?? null;
+  const running = orders.filter(
+    (o) =>
+      o.person_id === failure.person_id &&
+      o.start_date <= failure.contact_date &&
+      (o.terminated_on === null || o.terminated_on >= failure.contact_date),
+  );
+  return running.sort((a, b) => b.start_date.localeCompare(a.start_date))[0] ?? null;
+}
+
+/** The day the last resolved breach of an order ended, on or before a date. */
+export function breachPeriodEnded(breaches: readonly BreachRow[], orderId: string | null, on: IsoDate) {
+  return (
+    breaches
+      .filter(
+        (b) => b.resolved_on !== null && b.resolved_on <= on && (orderId === null || b.order_id === orderId),
+      )
+      .map((b) => b.resolved_on!)
+      .sort()
+      .at(-1) ?? null
+  );
+}
+
+export function requiredActionFor(
+  failure: FailureRow,
+  order: OrderRow,
+  warnings: readonly WarningRow[],
+  breaches: readonly BreachRow[],
+) {
+  return requiredAction({
+    orderType: order.order_type,
+    failureDate: failure.contact_date,
+    orderTerminatedOn: order.terminated_on,
+    warnings: warnings
+      .filter((w) => w.order_id === order.id)
+      .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null })),
+    breachPeriodEndedOn: breachPeriodEnded(breaches, order.id, failure.contact_date),
+  });
+}
+
+function isEnforceableNow(failure: FailureRow, today: IsoDate) {
+  if (failure.outcome_enforceable) return true;
+  return failure.outcome_code === 'AFTA' && today > evidenceWindowCloses(failure.contact_date).answer;
+}
+
+export const BREACH_STATES: Record<string, { text: string; next: string }> = {
+  requested: { text: 'Breach requested', next: 'Prepare the breach pack' },
+  'pack-ready': { text: 'Breach pack ready', next: 'Manager to countersign' },
+  countersigned: { text: 'Countersigned', next: 'Submit to the court' },
+  submitted: { text: 'Submitted to court', next: 'Record the hearing date' },
+  listed: { text: 'Listed for hearing', next: 'Record the outcome or adjournment' },
+  adjourned: { text: 'Adjourned', next: 'Record the outcome or adjournment' },
+  resolved: { text: 'Resolved', next: 'None' },
+};
+
+export const RECALL_STATES: Record<string, { text: string; next: string }> = {
+  'recommendation-due': { text: 'Recall recommendation due', next: 'Complete the recall recommendation' },
+  recommended: { text: 'Recall recommended', next: 'Manager to countersign' },
+  countersigned: { text: 'Countersigned', next: 'Issue the recall' },
+  issued: { text: 'Recall issued', next: 'Record the return to custody' },
+  returned: { text: 'Returned to custody', next: 'None' },
+  'not-recalled': { text: 'Decided not to recall', next: 'None' },
+};
+
+function breachDue(b: BreachRow): IsoDate | null {
+  if (b.state === 'requested' || b.state === 'pack-ready' || b.state === 'countersigned')
+    return b.pack_due_on;
+  if (b.state === 'listed' || b.state === 'adjourned') return b.hearing_on;
+  return null;
+}
+
+function recallDue(r: RecallRow): IsoDate | null {
+  return r.state === 'recommendation-due' || r.state === 'recommended' || r.state === 'countersigned'
+    ? r.recommendation_due_on
+    : null;
+}
+
+export function enforcementPicture(facts: EnforcementFacts, personId: string, today: IsoDate, crn: string) {
+  const orders = facts.orders.filter((o) => o.person_id === personId);
+  const failures = facts.failures.filter((f) => f.person_id === personId);
+  const warnings = facts.warnings.filter((w) => w.person_id === personId);
+  const breaches = facts.breaches.filter((b) => b.person_id === personId);
+  const recalls = facts.recalls.filter((r) => r.person_id === personId);
+  const base = `/people/${crn}/enforcement`;
+
+  const openDecisions: OpenDecision[] = failures
+    .filter((f) => f.decision_id === null && isEnforceableNow(f, today))
+    .map((failure) => {
+      const order = orderForFailure(failure, orders);
+      const opensOn = decisionOpensOn(failure.outcome_code!, failure.contact_date);
+      const due = decisionDue(opensOn);
+      const required = order ? requiredActionFor(failure, order, warnings, breaches) : null;
+      return {
+        failure,
+        order,
+        opensOn,
+        due,
+        clock: clockState(due, today),
+        required,
+        warningAllowed: required ? mayGiveWarning(required) : null,
+      };
+    });
+
+  const awaitingEvidence = failures
+    .filter((f) => f.outcome_code === 'AFTA' && f.decision_id === null && !isEnforceableNow(f, today))
+    .map((failure) => {
+      const closes = evidenceWindowCloses(failure.contact_date);
+      return {
+        failure,
+        closes: closes.answer,
+        reasons: closes.reasons,
+        clock: clockState(closes.answer, today),
+      };
+    });
+
+  const lastBreachEnded = breachPeriodEnded(breaches, null, today);
+  const failureCount = failuresInPeriod(
+    failures
+      .filter((f) => isEnforceableNow(f, today))
+      .map((f) => ({ date: f.contact_date, nationalStandards: f.national_standards && f.type_enforceable })),
+    today,
+    lastBreachEnded,
+  );
+
+  const live = new Set(
+    liveWarnings(
+      warnings.map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null, id: w.id })),
+      today,
+      lastBreachEnded,
+    ).map((w) => (w as unknown as { id: string }).id),
+  );
+  const warningsShown = warnings.map((w) => ({
+    ...w,
+    live: live.has(w.id),
+    expires: warningExpires(w.issued_on),
+  }));
+
+  const warningsToIssue = failures.filter(
+    (f) => f.decided_action === 'warn' && !warnings.some((w) => w.decision_id === f.decision_id),
+  );
+
+  const breachesShown = breaches.map((b) => ({
+    ...b,
+    stateText: BREACH_STATES[b.state]!.text,
+    next: BREACH_STATES[b.state]!.next,
+    due: breachDue(b),
+    clock: breachDue(b) ? clockState(breachDue(b)!, today) : null,
+    order: orders.find((o) => o.id === b.order_id) ?? null,
+  }));
+  const recallsShown = recalls.map((r) => ({
+    ...r,
+    stateText: RECALL_STATES[r.state]!.text,
+    next: RECALL_STATES[r.state]!.next,
+    due: recallDue(r),
+    clock: recallDue(r) ? clockState(recallDue(r)!, today) : null,
+    order: orders.find((o) => o.id === r.order_id) ?? null,
+  }));
+  const ordersInBreach = new Set(breaches.filter((b) => b.state !== 'resolved').map((b) => b.order_id));
+
+  const items: CaseItem[] = [
+    ...openDecisions.map((d) => ({
+      personId,
+      kind: 'decision' as const,
+      state: 'Decision needed',
+      description: `${d.failure.outcome_description} on ${d.failure.contact_date}`,
+      due: d.due,
+      clock: d.clock,
+      nextAction: 'Record an enforcement decision',
+      href: `${base}/decisions/${d.failure.id}`,
+    })),
+    ...awaitingEvidence.map((e) => ({
+      personId,
+      kind: 'evidence' as const,
+      state: 'Awaiting evidence',
+      description: `Failed to attend on ${e.failure.contact_date}`,
+      due: e.closes,
+      clock: e.clock,
+      nextAction: 'Wait for evidence of an acceptable reason',
+      href: base,
+    })),
+    ...warningsToIssue.map((f) => ({
+      personId,
+      kind: 'warning' as const,
+      state: 'Warning letter to issue',
+      description: `${f.outcome_description} on ${f.contact_date}`,
+      due: f.decided_on,
+      clock: f.decided_on ? clockState(f.decided_on, today) : null,
+      nextAction: 'Issue the warning letter',
+      href: `${base}/decisions/${f.id}/warning`,
+    })),
+    ...warningsShown
+      .filter((w) => w.live)
+      .map((w) => ({
+        personId,
+        kind: 'warning' as const,
+        state: 'Live warning',
+        description: `Warning issued on ${w.issued_on}`,
+        due: w.expires,
+        clock: clockState(w.expires, today),
+        nextAction: `None: the warning is live until ${w.expires}`,
+        href: base,
+      })),
+    ...breachesShown
+      .filter((b) => b.state !== 'resolved')
+      .map((b) => ({
+        personId,
+        kind: 'breach' as const,
+        state: b.stateText,
+        description: `Breach requested on ${b.requested_on}`,
+        due: b.due,
+        clock: b.clock,
+        nextAction: b.next,
+        href: `${base}/breaches/${b.id}`,
+      })),
+    ...recallsShown
+      .filter((r) => r.state !== 'returned' && r.state !== 'not-recalled')
+      .map((r) => ({
+        personId,
+        kind: 'recall' as const,
+        state: r.stateText,
+        description: `Recall requested on ${r.requested_on}`,
+        due: r.due,
+        clock: r.clock,
+        nextAction: r.next,
+        href: `${base}/recalls/${r.id}`,
+      })),
+  ];
+
+  return {
+    orders,
+    openDecisions,
+    awaitingEvidence,
+    failureCount,
+    lastBreachEnded,
+    warnings: warningsShown,
+    warningsToIssue,
+    breaches: breachesShown,
+    recalls: recallsShown,
+    ordersInBreach,
+    items,
+  };
+}
+
+export type EnforcementPicture = ReturnType<typeof enforcementPicture>;
+
+/** Within a day of the decision: the recall report reaches the casework section within 24 hours. [U] */
+export function recallRecommendationDue(decidedOn: IsoDate): IsoDate {
+  return addDays(decidedOn, 1);
+}

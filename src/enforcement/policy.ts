@@ -1,0 +1,91 @@
+import type { RuleVersion } from './versions.js';
+
+/**
+ * Local policy for enforcement timescales: configuration with documented
+ * defaults (probation-domain.md, Rules and timescales). Shown to users where it
+ * drives a deadline.
+ */
+export interface EnforcementPolicy {
+  /** Working days the person has to give evidence of an acceptable reason. The sources disagree (5 or 7): default 5. */
+  evidenceWindowWorkingDays: number;
+  /** Working days for the officer to decide what to do after an enforceable failure. [U] local policy. */
+  decisionDueWorkingDays: number;
+  /** Working days from the decision to breach to the breach pack being ready. */
+  breachPackWorkingDays: number;
+  /** Months a warning stays live for the purpose of the breach rule. */
+  warningLiveMonths: number;
+  /**
+   * When the Sentencing Act 2026's recall and post-sentence supervision changes commence.
+   * The reference gives no date, so none is assumed: set it when known, and the rules
+   * switch version on that date.
+   */
+  sentencingAct2026Commencement: string | null;
+}
+
+export const ENFORCEMENT_POLICY: EnforcementPolicy = {
+  evidenceWindowWorkingDays: 5,
+  decisionDueWorkingDays: 2,
+  breachPackWorkingDays: 10,
+  warningLiveMonths: 12,
+  sentencingAct2026Commencement: null,
+};
+
+export interface FixedTermRecallRules {
+  maximumSentenceMonthsExclusive: number;
+  shortSentenceMonthsExclusive: number;
+  shortRecallDays: number;
+  standardRecallDays: number;
+  /** Sentencing Act 2026: other eligible recalls are released automatically this many days after return; null before. */
+  automaticReleaseDays: number | null;
+}
+
+const BEFORE_SENTENCING_ACT_2026: FixedTermRecallRules = {
+  maximumSentenceMonthsExclusive: 48,
+  shortSentenceMonthsExclusive: 12,
+  shortRecallDays: 14,
+  standardRecallDays: 28,
+  automaticReleaseDays: null,
+};
+
+/** Fixed-term recall, versioned by the date of the recall decision. */
+export function fixedTermRecallVersions(policy: EnforcementPolicy): RuleVersion<FixedTermRecallRules>[] {
+  const versions: RuleVersion<FixedTermRecallRules>[] = [
+    {
+      effectiveFrom: '2015-02-01',
+      source: 'Criminal Justice Act 2003 s.255A–255C (as amended by the Offender Rehabilitation Act 2014)',
+      values: BEFORE_SENTENCING_ACT_2026,
+    },
+  ];
+  if (policy.sentencingAct2026Commencement) {
+    versions.push({
+      effectiveFrom: policy.sentencingAct2026Commencement,
+      source: 'Sentencing Act 2026: automatic release 56 days after return for other eligible recalls',
+      values: { ...BEFORE_SENTENCING_ACT_2026, automaticReleaseDays: 56 },
+    });
+  }
+  return versions;
+}
+
+export interface PssRules {
+  /** Whether a failure can still be taken to the magistrates' court as a PSS breach. */
+  breachAvailable: boolean;
+}
+
+/** Post-sentence supervision, versioned by the date of the failure: the Sentencing Act 2026 repeals PSS for failures after commencement. */
+export function pssVersions(policy: EnforcementPolicy): RuleVersion<PssRules>[] {
+  const versions: RuleVersion<PssRules>[] = [
+    {
+      effectiveFrom: '2015-02-01',
+      source: 'Criminal Justice Act 2003 s.256AA–256AC',
+      values: { breachAvailable: true },
+    },
+  ];
+  if (policy.sentencingAct2026Commencement) {
+    versions.push({
+      effectiveFrom: policy.sentencingAct2026Commencement,
+      source: 'Sentencing Act 2026 (repeal of post-sentence supervision for failures after commencement)',
+      values: { breachAvailable: false },
+    });
+  }
+  return versions;
+}

@@ -1,0 +1,1242 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CASE_EDITORS, MANAGERS, PRACTITIONERS, RESPONSIBLE_OFFICERS } from '../organisation/roles.js';
+import { teamOfStaff } from '../organisation/index.js';
+import {
+  addPersonTab,
+  ageOn,
+  fullName,
+  viewerOf,
+  visibleTo,
+  withPerson,
+  type PersonPageContext,
+} from '../people/index.js';
+import { actorOf } from '../platform/audit/audit.js';
+import { londonDateOf } from '../platform/calendar/index.js';
+import { renderPdf, type DocumentModel } from '../platform/documents/index.js';
+import type { AppContext } from '../platform/http/context.js';
+import {
+  dateParts,
+  list,
+  NO_ERRORS,
+  singleError,
+  text,
+  toFormErrors,
+  type FormErrors,
+} from '../platform/http/forms.js';
+import {
+  breachReport,
+  decisionNotToRecallLetter,
+  plainText,
+  recallReport,
+  statementOfFacts,
+  warningLetter,
+  type Addressee,
+  type BreachPackInput,
+} from './documents.js';
+import {
+  breachPeriodEnded,
+  enforcementPicture,
+  orderForFailure,
+  type EnforcementPicture,
+} from './picture.js';
+import { fixedTermRecallEligibility, nextLicenceWarning, warningExpires, liveWarnings } from './rules.js';
+import {
+  ACTIONS,
+  adjournForm,
+  BREACH_OUTCOMES,
+  decisionForm,
+  listingForm,
+  notRecallForm,
+  outcomeForm,
+  packForm,
+  recommendationForm,
+  returnedForm,
+  withdrawForm,
+  type ActionCode,
+} from './schemas.js';
+import * as enforcement from './service.js';
+import * as store from './store.js';
+
+type Body = Record<string, unknown>;
+type CrnParams = { Params: { crn: string } };
+type IdParams = { Params: { crn: string; id: string } };
+type StepParams = { Params: { crn: string; id: string; step: string } };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VIEWS = 'enforcement/views';
+
+function roles(request: FastifyRequest): string[] {
+  return request.user?.roles ?? [];
+}
+function isManager(request: FastifyRequest): boolean {
+  return roles(request).includes('manager');
+}
+function mayAct(request: FastifyRequest): boolean {
+  return roles(request).some((r) => (CASE_EDITORS as string[]).includes(r));
+}
+
+function whoFor(request: FastifyRequest, context: AppContext): enforcement.Who {
+  const now = context.now();
+  return {
+    actor: actorOf(request),
+    userId: request.user?.id ?? null,
+    staffId: request.user?.staffId ?? null,
+    now,
+    today: londonDateOf(now),
+  };
+}
+
+async function pictureOf(context: AppContext, page: PersonPageContext) {
+  const facts = await store.enforcementFacts(context.db, [page.person.id]);
+  return { facts, picture: enforcementPicture(facts, page.person.id, page.today, page.person.crn) };
+}
+
+async function addresseeOf(context: AppContext, page: PersonPageContext): Promise<Addressee> {
+  const [address, largePrint] = await Promise.all([
+    store.mainAddress(context.db, page.person.id),
+    store.needsLargePrint(context.db, page.person.id),
+  ]);
+  return {
+    name: fullName(page.person),
+    crn: page.person.crn,
+    address: address ?? null,
+    largePrint,
+    interpreterLanguage: page.person.interpreter_required
+      ? page.person.first_language || 'your language'
+      : null,
+  };
+}
+
+function pdfReply(reply: FastifyReply, bytes: Uint8Array, filename: string) {
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `inline; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(Buffer.from(bytes));
+}
+
+/** The actions the law and the order type leave open for a failure. */
+function allowedActions(decision: EnforcementPicture['openDecisions'][number]): ActionCode[] {
+  if (!decision.order || !decision.required) return ['nfa'];
+  switch (decision.required.answer) {
+    case 'no-action-order-ended':
+      return ['nfa'];
+    case 'licence-warning-or-recall':
+      return ['warn', 'recall', 'nfa'];
+    case 'warn-only':
+      return ['warn', 'nfa'];
+    default:
+      return ['warn', 'breach', 'nfa'];
+  }
+}
+
+export function enforcementRoutes(app: FastifyInstance, context: AppContext): void {
+  const { db } = context;
+  const view = { allow: PRACTITIONERS };
+  const edit = { allow: CASE_EDITORS };
+  const manage = { allow: MANAGERS };
+  addPersonTab({ key: 'enforcement', text: 'Enforcement', path: '/enforcement', order: 8 });
+
+  const base = (page: PersonPageContext) => `/people/${page.person.crn}/enforcement`;
+  const pageView = (page: PersonPageContext, extra: Record<string, unknown>) => ({
+    person: page.person,
+    record: page.record,
+    today: page.today,
+    tab: 'enforcement',
+    base: base(page),
+    ...extra,
+  });
+  const conflict = (reply: FastifyReply, page: PersonPageContext, message: string, code = 409) =>
+    reply.code(code).render(`${VIEWS}/conflict.njk`, pageView(page, { message }));
+
+  // ------------------------------------------------------------------ the Enforcement tab
+
+  app.get<CrnParams>('/people/:crn/enforcement', { config: view }, async (request, reply) =>
+    withPerson(context, request, reply, 'enforcement', async (page) => {
+      const { picture } = await pictureOf(context, page);
+      return reply.render(
+        `${VIEWS}/enforcement.njk`,
+        pageView(page, { picture, canAct: mayAct(request), actions: ACTIONS }),
+      );
+    }),
+  );
+
+  // ------------------------------------------------------------------ decisions
+
+  const decisionPage = (
+    reply: FastifyReply,
+    request: FastifyRequest,
+    page: PersonPageContext,
+    decision: EnforcementPicture['openDecisions'][number],
+    values: Record<string, string>,
+    errors: FormErrors = NO_ERRORS,
+  ) =>
+    reply.render(
+      `${VIEWS}/decision.njk`,
+      pageView(page, {
+        decision,
+        allowed: allowedActions(decision).map((code) => ({ code, text: ACTIONS[code] })),
+        values,
+        errors,
+        isManager: isManager(request),
+      }),
+    );
+
+  const findOpen = (picture: EnforcementPicture, contactId: string) =>
+    picture.openDecisions.find((d) => d.failure.id === contactId);
+
+  app.get<IdParams>('/people/:crn/enforcement/decisions/:id', { config: edit }, async (request, reply) => {
+    if (!UUID.test(request.params.id)) return reply.callNotFound();
+    return withPerson(context, request, reply, 'enforcement-decision', async (page) => {
+      const { picture } = await pictureOf(context, page);
+      const decision = findOpen(picture, request.params.id);
+      if (!decision) {
+        const decided = await store.decisionFor(db, request.params.id);
+        if (decided && decided.person_id === page.person.id)
+          return conflict(
+            reply,
+            page,
+            `${decided.decided_by_name} has already recorded a decision on this failure.`,
+            200,
+          );
+        return reply.callNotFound();
+      }
+      return decisionPage(reply, request, page, decision, {
+        action: '',
+        officerReasons: '',
+        overrideReason: '',
+      });
+    });
+  });
+
+  app.post<IdParams>('/people/:crn/enforcement/decisions/:id', { config: edit }, async (request, reply) => {
+    if (!UUID.test(request.params.id)) return reply.callNotFound();
+    const body = request.body as Body;
+    const values = {
+      action: text(body, 'action'),
+      officerReasons: text(body, 'officerReasons'),
+      overrideReason: text(body, 'overrideReason'),
+    };
+    return withPerson(context, request, reply, 'enforcement-decision', async (page) => {
+      const { picture } = await pictureOf(context, page);
+      const decision = findOpen(picture, request.params.id);
+      if (!decision) {
+        const decided = await store.decisionFor(db, request.params.id);
+        if (decided && decided.person_id === page.person.id)
+          return conflict(
+            reply,
+            page,
+            `${decided.decided_by_name} recorded a decision on this failure while you were deciding. Your decision was not saved.`,
+          );
+        return reply.callNotFound();
+      }
+      const parsed = decisionForm(allowedActions(decision)).safeParse(values);
+      if (!parsed.success) {
+        return decisionPage(reply.code(400), request, page, decision, values, toFormErrors(parsed.error));
+      }
+      const form = parsed.data;
+      let overrideReason: string | null = null;
+      if (form.action === 'warn' && decision.warningAllowed && !decision.warningAllowed.answer) {
+        if (!isManager(request)) {
+          return decisionPage(
+            reply.code(400),
+            request,
+            page,
+            decision,
+            values,
+            singleError(
+              'action',
+              'You cannot give another warning: a warning was given in the last 12 months, so the law requires a referral for breach. Only a manager may override this, with reasons.',
+            ),
+          );
+        }
+        if (!form.overrideReason) {
+          return decisionPage(
+            reply.code(400),
+            request,
+            page,
+            decision,
+            values,
+            singleError('overrideReason', 'Enter why you are overriding the requirement to refer for breach'),
+          );
+        }
+        overrideReason = form.overrideReason;
+      }
+      const result = await enforcement.recordDecision(db, whoFor(request, context), {
+        personId: page.person.id,
+        contactId: decision.failure.id,
+        orderId: decision.order?.id ?? null,
+        action: form.action,
+        required: decision.required,
+        officerReasons: form.officerReasons,
+        overrideReason,
+      });
+      if (!result.recorded) {
+        return conflict(
+          reply,
+          page,
+          `${result.decidedBy} recorded a decision on this failure while you were deciding. Your decision was not saved.`,
+        );
+      }
+      if (form.action === 'warn')
+        return reply.redirect(`${base(page)}/decisions/${decision.failure.id}/warning`);
+      if (result.breachId) return reply.redirect(`${base(page)}/breaches/${result.breachId}`);
+      if (result.recallId) return reply.redirect(`${base(page)}/recalls/${result.recallId}/recommendation`);
+      return reply.redirect(base(page));
+    });
+  });
+
+  // ------------------------------------------------------------------ warning letters
+
+  /** The letter for a decision to warn, not yet issued: built from the record as it is now. */
+  const draftWarning = async (request: FastifyRequest, page: PersonPageContext, contactId: string) => {
+    const decided = await store.decisionFor(db, contactId);
+    if (!decided || decided.person_id !== page.person.id || decided.action !== 'warn' || !decided.order_id)
+      return null;
+    const { facts, picture } = await pictureOf(context, page);
+    if (facts.warnings.some((w) => w.decision_id === decided.id)) return { issued: true as const };
+    const failure = facts.failures.find((f) => f.id === contactId)!;
+    const order = facts.orders.find((o) => o.id === decided.order_id)!;
+    const orderWarnings = facts.warnings
+      .filter((w) => w.order_id === order.id)
+      .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null }));
+    const live = liveWarnings(orderWarnings, page.today, picture.lastBreachEnded);
+    let level: 'first' | 'second' | 'final' | 'community' = 'community';
+    let letterType: 'EA02' | 'EA03' | 'LCL' = live.length ? 'EA03' : 'EA02';
+    if (order.order_type === 'LIC') {
+      const next = nextLicenceWarning(live.length).answer;
+      level = next === 'recall-recommended' ? 'final' : next;
+      letterType = 'LCL';
+    }
+    const model: DocumentModel = warningLetter({
+      to: await addresseeOf(context, page),
+      orderDescription: order.type_description ?? order.order_type,
+      orderType: order.order_type,
+      sentenceDate: order.sentence_date,
+      failure: {
+        date: failure.contact_date,
+        typeDescription: failure.type_description,
+        outcomeDescription: failure.outcome_description,
+        notes: failure.notes,
+      },
+      level,
+      issuedOn: page.today,
+      expiresOn: warningExpires(page.today),
+      officer: actorOf(request).name,
+    });
+    return { issued: false as const, decided, failure, order, model, level, letterType };
+  };
+
+  app.get<IdParams>(
+    '/people/:crn/enforcement/decisions/:id/warning',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      return withPerson(context, request, reply, 'warning-preview', async (page) => {
+        const draft = await draftWarning(request, page, request.params.id);
+        if (!draft) return reply.callNotFound();
+        if (draft.issued)
+          return conflict(reply, page, 'The warning letter for this decision has already been issued.', 200);
+        return reply.render(`${VIEWS}/warning-preview.njk`, pageView(page, { draft, letter: draft.model }));
+      });
+    },
+  );
+
+  app.post<IdParams>(
+    '/people/:crn/enforcement/decisions/:id/warning',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      return withPerson(context, request, reply, 'warning-issue', async (page) => {
+        const draft = await draftWarning(request, page, request.params.id);
+        if (!draft) return reply.callNotFound();
+        if (draft.issued)
+          return conflict(reply, page, 'The warning letter for this decision has already been issued.');
+        const pdf = await renderPdf(draft.model);
+        const result = await enforcement.issueWarning(db, whoFor(request, context), {
+          personId: page.person.id,
+          orderId: draft.order.id,
+          contactId: draft.failure.id,
+          decisionId: draft.decided.id,
+          level: draft.level,
+          letterType: draft.letterType,
+          letterText: plainText(draft.model),
+          pdf,
+          largePrint: draft.model.largePrint,
+        });
+        if (!result.issued)
+          return conflict(reply, page, 'The warning letter for this decision has already been issued.');
+        return reply.redirect(`${base(page)}#warnings`);
+      });
+    },
+  );
+
+  app.get<IdParams>(
+    '/people/:crn/enforcement/warnings/:id/letter.pdf',
+    { config: view },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      return withPerson(context, request, reply, 'warning-letter', async (page) => {
+        const row = await db
+          .selectFrom('warnings')
+          .select(['pdf', 'issued_on'])
+          .where('id', '=', request.params.id)
+          .where('person_id', '=', page.person.id)
+          .executeTakeFirst();
+        if (!row) return reply.callNotFound();
+        await enforcement.auditDownload(
+          db,
+          actorOf(request),
+          page.person.id,
+          'warning',
+          request.params.id,
+          'warning letter',
+        );
+        return pdfReply(reply, row.pdf, `warning-${page.person.crn}-${row.issued_on}.pdf`);
+      });
+    },
+  );
+
+  const withdrawPage = (
+    reply: FastifyReply,
+    page: PersonPageContext,
+    warning: store.WarningRow,
+    values: Record<string, string>,
+    errors: FormErrors = NO_ERRORS,
+  ) => reply.render(`${VIEWS}/withdraw.njk`, pageView(page, { warning, values, errors }));
+
+  const findWarning = (page: PersonPageContext, id: string) =>
+    store.warningsOf(db, [page.person.id]).then((ws) => ws.find((w) => w.id === id));
+
+  app.get<IdParams>(
+    '/people/:crn/enforcement/warnings/:id/withdraw',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      return withPerson(context, request, reply, 'warning-withdraw', async (page) => {
+        const warning = await findWarning(page, request.params.id);
+        if (!warning) return reply.callNotFound();
+        return withdrawPage(reply, page, warning, { reason: '', rowVersion: String(warning.row_version) });
+      });
+    },
+  );
+
+  app.post<IdParams>(
+    '/people/:crn/enforcement/warnings/:id/withdraw',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const body = request.body as Body;
+      const values = { reason: text(body, 'reason'), rowVersion: text(body, 'rowVersion') };
+      return withPerson(context, request, reply, 'warning-withdraw', async (page) => {
+        const warning = await findWarning(page, request.params.id);
+        if (!warning) return reply.callNotFound();
+        const parsed = withdrawForm.safeParse(values);
+        if (!parsed.success)
+          return withdrawPage(reply.code(400), page, warning, values, toFormErrors(parsed.error));
+        const done = await enforcement.withdrawWarning(db, whoFor(request, context), {
+          personId: page.person.id,
+          warningId: warning.id,
+          expectedVersion: Number(values.rowVersion),
+          reason: parsed.data.reason,
+        });
+        if (!done)
+          return conflict(
+            reply,
+            page,
+            'This warning was changed by someone else, or is already withdrawn. Nothing was saved.',
+          );
+        return reply.redirect(`${base(page)}#warnings`);
+      });
+    },
+  );
+
+  // ------------------------------------------------------------------ breach
+
+  const loadBreach = async (page: PersonPageContext, id: string) => {
+    const { facts, picture } = await pictureOf(context, page);
+    const breach = picture.breaches.find((b) => b.id === id);
+    return breach ? { facts, picture, breach } : null;
+  };
+
+  const courtsList = () =>
+    db.selectFrom('courts').select(['code', 'name']).where('active', '=', true).orderBy('name').execute();
+
+  const breachPage = async (
+    reply: FastifyReply,
+    request: FastifyRequest,
+    page: PersonPageContext,
+    breach: EnforcementPicture['breaches'][number],
+    form: { step?: string; values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) =>
+    reply.render(
+      `${VIEWS}/breach.njk`,
+      pageView(page, {
+        breach,
+        courts: await courtsList(),
+        outcomes: BREACH_OUTCOMES,
+        canAct: mayAct(request),
+        isManager: isManager(request),
+        step: form.step ?? '',
+        values: {
+          assessment: breach.assessment ?? '',
+          proposal: breach.proposal ?? '',
+          court: breach.court_code ?? '',
+          hearingOn: dateParts({}, 'hearingOn'),
+          resolvedOn: dateParts({}, 'resolvedOn'),
+          ...form.values,
+        },
+        errors: form.errors ?? NO_ERRORS,
+      }),
+    );
+
+  app.get<IdParams>('/people/:crn/enforcement/breaches/:id', { config: view }, async (request, reply) => {
+    if (!UUID.test(request.params.id)) return reply.callNotFound();
+    return withPerson(context, request, reply, 'breach', async (page) => {
+      const loaded = await loadBreach(page, request.params.id);
+      if (!loaded) return reply.callNotFound();
+      return breachPage(reply, request, page, loaded.breach);
+    });
+  });
+
+  /** The breach report and statement of facts, generated from the record. */
+  const breachPack = async (
+    request: FastifyRequest,
+    page: PersonPageContext,
+    loaded: NonNullable<Awaited<ReturnType<typeof loadBreach>>>,
+    form: {
+      assessment: string;
+      proposal: string;
+      countersignedBy: string | null;
+      countersignedOn: string | null;
+    },
+  ) => {
+    const { facts, breach } = loaded;
+    const order = breach.order!;
+    const [requirements, compliance, to] = await Promise.all([
+      store.requirementsOfOrder(db, order.id),
+      store.complianceToDate(db, page.person.id, order.id),
+      addresseeOf(context, page),
+    ]);
+    const decisions = await db
+      .selectFrom('enforcement_decisions')
+      .select(['contact_id', 'action', 'decided_on'])
+      .where('person_id', '=', page.person.id)
+      .execute();
+    const lastEnded = breachPeriodEnded(facts.breaches, order.id, breach.requested_on);
+    const failures = facts.failures
+      .filter(
+        (f) => orderForFailure(f, facts.orders)?.id === order.id && f.contact_date <= breach.requested_on,
+      )
+      .filter((f) => lastEnded === null || f.contact_date > lastEnded)
+      .filter((f) => f.outcome_enforceable || decisions.some((d) => d.contact_id === f.id))
+      .map((f) => {
+        const d = decisions.find((x) => x.contact_id === f.id);
+        return {
+          date: f.contact_date,
+          typeDescription: f.type_description,
+          outcomeDescription: f.outcome_description,
+          notes: f.notes,
+          decided: d ? `${ACTIONS[d.action]} (${d.decided_on})` : 'No decision recorded',
+        };
+      });
+    const input: BreachPackInput = {
+      to,
+      dateOfBirth: page.person.date_of_birth,
+      order: {
+        description: order.type_description ?? order.order_type,
+        sentenceDate: order.sentence_date,
+        startDate: order.start_date,
+        expectedEndDate: order.expected_end_date,
+        lengthMonths: order.length_months,
+      },
+      court: breach.court_name,
+      requirements: requirements.map((r) => ({
+        description: r.description,
+        units: r.units ? `${r.units} ${r.unit ?? ''}`.trim() : '',
+        startDate: r.start_date,
+      })),
+      failures,
+      warnings: facts.warnings
+        .filter((w) => w.order_id === order.id)
+        .map((w) => ({ issuedOn: w.issued_on, level: w.level, withdrawnOn: w.withdrawn_on })),
+      compliance,
+      assessment: form.assessment,
+      proposal: form.proposal,
+      officer: breach.created_by_name,
+      preparedOn: breach.pack_ready_on ?? page.today,
+      countersignedBy: form.countersignedBy,
+      countersignedOn: form.countersignedOn,
+    };
+    void request;
+    return {
+      report: await renderPdf(breachReport(input)),
+      statement: await renderPdf(statementOfFacts(input)),
+    };
+  };
+
+  app.post<IdParams>(
+    '/people/:crn/enforcement/breaches/:id/countersign',
+    { config: manage },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const body = request.body as Body;
+      return withPerson(context, request, reply, 'breach-countersign', async (page) => {
+        const loaded = await loadBreach(page, request.params.id);
+        if (!loaded) return reply.callNotFound();
+        const { breach } = loaded;
+        if (breach.state !== 'pack-ready') {
+          return breachPage(reply.code(400), request, page, breach, {
+            errors: singleError(
+              'countersign',
+              'The breach pack must be ready before a manager countersigns it',
+            ),
+          });
+        }
+        const who = whoFor(request, context);
+        const { report } = await breachPack(request, page, loaded, {
+          assessment: breach.assessment!,
+          proposal: breach.proposal!,
+          countersignedBy: who.actor.name,
+          countersignedOn: who.today,
+        });
+        const done = await enforcement.advanceBreach(db, who, {
+          personId: page.person.id,
+          breachId: breach.id,
+          expectedVersion: Number(text(body, 'rowVersion')),
+          from: ['pack-ready'],
+          set: {
+            state: 'countersigned',
+            countersigned_by_user_id: who.userId,
+            countersigned_by_name: who.actor.name,
+            countersigned_on: who.today,
+            breach_report_pdf: report,
+          },
+          audit: 'countersigned-breach',
+        });
+        if (!done)
+          return conflict(reply, page, 'This breach was changed by someone else. Nothing was saved.');
+        return reply.redirect(`${base(page)}/breaches/${breach.id}`);
+      });
+    },
+  );
+
+  app.post<StepParams>(
+    '/people/:crn/enforcement/breaches/:id/:step',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const { step } = request.params;
+      if (!['pack', 'submit', 'listed', 'adjourned', 'outcome'].includes(step)) return reply.callNotFound();
+      const body = request.body as Body;
+      return withPerson(context, request, reply, `breach-${step}`, async (page) => {
+        const loaded = await loadBreach(page, request.params.id);
+        if (!loaded) return reply.callNotFound();
+        const { breach } = loaded;
+        const who = whoFor(request, context);
+        const expectedVersion = Number(text(body, 'rowVersion'));
+        const refuse = (values: Record<string, unknown>, errors: FormErrors) =>
+          breachPage(reply.code(400), request, page, breach, { step, values, errors });
+        let done = false;
+        if (step === 'pack') {
+          const values = { assessment: text(body, 'assessment'), proposal: text(body, 'proposal') };
+          if (breach.state !== 'requested' && breach.state !== 'pack-ready')
+            return refuse(
+              values,
+              singleError(
+                'assessment',
+                'The breach pack can no longer be changed: it has been countersigned',
+              ),
+            );
+          const parsed = packForm.safeParse(values);
+          if (!parsed.success) return refuse(values, toFormErrors(parsed.error));
+          const { report, statement } = await breachPack(request, page, loaded, {
+            ...parsed.data,
+            countersignedBy: null,
+            countersignedOn: null,
+          });
+          done = await enforcement.advanceBreach(db, who, {
+            personId: page.person.id,
+            breachId: breach.id,
+            expectedVersion,
+            from: ['requested', 'pack-ready'],
+            set: {
+              state: 'pack-ready',
+              assessment: parsed.data.assessment,
+              proposal: parsed.data.proposal,
+              pack_ready_on: who.today,
+              breach_report_pdf: report,
+              statement_pdf: statement,
+            },
+            audit: 'prepared-breach-pack',
+          });
+        } else if (step === 'submit') {
+          if (breach.state !== 'countersigned')
+            return refuse(
+              {},
+              singleError(
+                'submit',
+                'A manager must countersign the breach pack before it is submitted to the court',
+              ),
+            );
+          done = await enforcement.advanceBreach(db, who, {
+            personId: page.person.id,
+            breachId: breach.id,
+            expectedVersion,
+            from: ['countersigned'],
+            set: { state: 'submitted', submitted_on: who.today },
+            audit: 'submitted-breach',
+          });
+        } else if (step === 'listed') {
+          const values = { court: text(body, 'court'), hearingOn: dateParts(body, 'hearingOn') };
+          if (breach.state !== 'submitted')
+            return refuse(
+              values,
+              singleError('court', 'The breach must be submitted before its hearing is listed'),
+            );
+          const courts = (await courtsList()).map((c) => c.code);
+          const parsed = listingForm(courts).safeParse(values);
+          if (!parsed.success) return refuse(values, toFormErrors(parsed.error, ['hearingOn']));
+          done = await enforcement.advanceBreach(db, who, {
+            personId: page.person.id,
+            breachId: breach.id,
+            expectedVersion,
+            from: ['submitted'],
+            set: { state: 'listed', court_code: parsed.data.court, hearing_on: parsed.data.hearingOn },
+            audit: 'listed-breach',
+          });
+        } else if (step === 'adjourned') {
+          const values = {
+            hearingOn: dateParts(body, 'hearingOn'),
+            adjournmentReason: text(body, 'adjournmentReason'),
+          };
+          if (breach.state !== 'listed' && breach.state !== 'adjourned')
+            return refuse(values, singleError('hearingOn-day', 'Only a listed hearing can be adjourned'));
+          const parsed = adjournForm().safeParse(values);
+          if (!parsed.success) return refuse(values, toFormErrors(parsed.error, ['hearingOn']));
+          done = await enforcement.advanceBreach(db, who, {
+            personId: page.person.id,
+            breachId: breach.id,
+            expectedVersion,
+            from: ['listed', 'adjourned'],
+            set: {
+              state: 'adjourned',
+              hearing_on: parsed.data.hearingOn,
+              adjournment_reason: parsed.data.adjournmentReason,
+            },
+            audit: 'adjourned-breach',
+          });
+        } else {
+          const values = {
+            outcome: text(body, 'outcome'),
+            resolvedOn: dateParts(body, 'resolvedOn'),
+            outcomeNotes: text(body, 'outcomeNotes'),
+          };
+          if (breach.state !== 'listed' && breach.state !== 'adjourned')
+            return refuse(values, singleError('outcome', 'Record the hearing before its outcome'));
+          const parsed = outcomeForm(page.today).safeParse(values);
+          if (!parsed.success) return refuse(values, toFormErrors(parsed.error, ['resolvedOn']));
+          done = await enforcement.advanceBreach(db, who, {
+            personId: page.person.id,
+            breachId: breach.id,
+            expectedVersion,
+            from: ['listed', 'adjourned'],
+            set: {
+              state: 'resolved',
+              outcome: parsed.data.outcome,
+              resolved_on: parsed.data.resolvedOn,
+              outcome_notes: parsed.data.outcomeNotes,
+            },
+            audit: 'resolved-breach',
+            detail: { outcome: parsed.data.outcome },
+          });
+        }
+        if (!done)
+          return conflict(reply, page, 'This breach was changed by someone else. Nothing was saved.');
+        return reply.redirect(`${base(page)}/breaches/${breach.id}`);
+      });
+    },
+  );
+
+  app.get<{ Params: { crn: string; id: string; document: string } }>(
+    '/people/:crn/enforcement/breaches/:id/documents/:document',
+    { config: view },
+    async (request, reply) => {
+      const { id, document } = request.params;
+      if (!UUID.test(id) || !['breach-report.pdf', 'statement-of-facts.pdf'].includes(document))
+        return reply.callNotFound();
+      return withPerson(context, request, reply, 'breach-document', async (page) => {
+        const row = await db
+          .selectFrom('breaches')
+          .select(['breach_report_pdf', 'statement_pdf'])
+          .where('id', '=', id)
+          .where('person_id', '=', page.person.id)
+          .executeTakeFirst();
+        const bytes = document === 'breach-report.pdf' ? row?.breach_report_pdf : row?.statement_pdf;
+        if (!bytes) return reply.callNotFound();
+        await enforcement.auditDownload(db, actorOf(request), page.person.id, 'breach', id, document);
+        return pdfReply(reply, bytes, `${document.replace('.pdf', '')}-${page.person.crn}.pdf`);
+      });
+    },
+  );
+
+  // ------------------------------------------------------------------ recall
+
+  const loadRecall = async (page: PersonPageContext, id: string) => {
+    const { facts, picture } = await pictureOf(context, page);
+    const recall = picture.recalls.find((r) => r.id === id);
+    return recall ? { facts, picture, recall } : null;
+  };
+
+  const recallFacts = async (page: PersonPageContext, order: store.OrderRow) => {
+    const mappa = await store.mappaLevel(db, page.person.id);
+    const sentenceMonths =
+      order.custodial_term_months ??
+      (order.custodial_term_days ? Math.ceil(order.custodial_term_days / 30) : (order.length_months ?? 0));
+    return { ageOnDecision: ageOn(page.person.date_of_birth, page.today), sentenceMonths, mappaLevel: mappa };
+  };
+
+  const recommendationPage = async (
+    reply: FastifyReply,
+    page: PersonPageContext,
+    recall: EnforcementPicture['recalls'][number],
+    values: Record<string, unknown>,
+    errors: FormErrors = NO_ERRORS,
+  ) => {
+    const conditions = await store.licenceConditionsOfOrder(db, recall.order_id);
+    const known = await recallFacts(page, recall.order!);
+    return reply.render(
+      `${VIEWS}/recall-recommendation.njk`,
+      pageView(page, { recall, conditions, known, values, errors }),
+    );
+  };
+
+  app.get<IdParams>(
+    '/people/:crn/enforcement/recalls/:id/recommendation',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      return withPerson(context, request, reply, 'recall-recommendation', async (page) => {
+        const loaded = await loadRecall(page, request.params.id);
+        if (!loaded) return reply.callNotFound();
+        const r = loaded.recall;
+        return recommendationPage(reply, page, r, {
+          circumstances: r.circumstances ?? '',
+          conditionsBreached: r.conditions_breached ?? [],
+          riskNow: r.risk_now ?? '',
+          alternatives: r.alternatives ?? '',
+          recallType: r.recall_type ?? '',
+          schedule19AA: '',
+          terrorist: '',
+          charged: '',
+          rowVersion: String(r.row_version),
+        });
+      });
+    },
+  );
+
+  app.post<IdParams>(
+    '/people/:crn/enforcement/recalls/:id/recommendation',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const body = request.body as Body;
+      const values = {
+        circumstances: text(body, 'circumstances'),
+        conditionsBreached: list(body, 'conditionsBreached'),
+        riskNow: text(body, 'riskNow'),
+        alternatives: text(body, 'alternatives'),
+        recallType: text(body, 'recallType'),
+        schedule19AA: text(body, 'schedule19AA'),
+        terrorist: text(body, 'terrorist'),
+        charged: text(body, 'charged'),
+        rowVersion: text(body, 'rowVersion'),
+      };
+      return withPerson(context, request, reply, 'recall-recommendation', async (page) => {
+        const loaded = await loadRecall(page, request.params.id);
+        if (!loaded) return reply.callNotFound();
+        const { recall } = loaded;
+        if (recall.state !== 'recommendation-due' && recall.state !== 'recommended') {
+          return recommendationPage(
+            reply.code(400),
+            page,
+            recall,
+            values,
+            singleError(
+              'circumstances',
+              'The recommendation can no longer be changed: it has been countersigned',
+            ),
+          );
+        }
+        const conditions = await store.licenceConditionsOfOrder(db, recall.order_id);
+        const parsed = recommendationForm(conditions.map((c) => c.code)).safeParse(values);
+        if (!parsed.success)
+          return recommendationPage(reply.code(400), page, recall, values, toFormErrors(parsed.error));
+        const form = parsed.data;
+        const known = await recallFacts(page, recall.order!);
+        const eligibility = fixedTermRecallEligibility({
+          decisionDate: page.today,
+          ...known,
+          schedule19AAOffence: form.schedule19AA,
+          terroristPrisoner: form.terrorist,
+          recalledForCharge: form.charged,
+        });
+        const who = whoFor(request, context);
+        const done = await enforcement.advanceRecall(db, who, {
+          personId: page.person.id,
+          recallId: recall.id,
+          expectedVersion: Number(values.rowVersion),
+          from: ['recommendation-due', 'recommended'],
+          set: {
+            state: 'recommended',
+            circumstances: form.circumstances,
+            conditions_breached: JSON.stringify(
+              form.conditionsBreached.map((code) => {
+                const c = conditions.find((x) => x.code === code)!;
+                return `${c.description}${c.detail ? ` (${c.detail})` : ''}`;
+              }),
+            ),
+            risk_now: form.riskNow,
+            alternatives: form.alternatives,
+            recall_type: form.recallType,
+            eligibility: JSON.stringify({
+              checks: eligibility.checks,
+              reasons: eligibility.reasons,
+              source: eligibility.source,
+              automaticReleaseDays: eligibility.automaticReleaseDays,
+            }),
+            fixed_term_eligible: eligibility.eligible,
+            fixed_term_days: eligibility.fixedTermDays,
+            recommended_on: who.today,
+            countersigned_by_user_id: null,
+            countersigned_by_name: null,
+            countersigned_on: null,
+          },
+          audit: 'recommended-recall',
+          detail: { recallType: form.recallType, fixedTermEligible: eligibility.eligible },
+        });
+        if (!done)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
+        return reply.redirect(`${base(page)}/recalls/${recall.id}`);
+      });
+    },
+  );
+
+  const recallPage = (
+    reply: FastifyReply,
+    request: FastifyRequest,
+    page: PersonPageContext,
+    recall: EnforcementPicture['recalls'][number],
+    form: { values?: Record<string, unknown>; errors?: FormErrors } = {},
+  ) =>
+    reply.render(
+      `${VIEWS}/recall.njk`,
+      pageView(page, {
+        recall,
+        canAct: mayAct(request),
+        isManager: isManager(request),
+        values: { returnedOn: dateParts({}, 'returnedOn'), reason: '', ...form.values },
+        errors: form.errors ?? NO_ERRORS,
+      }),
+    );
+
+  app.get<IdParams>('/people/:crn/enforcement/recalls/:id', { config: view }, async (request, reply) => {
+    if (!UUID.test(request.params.id)) return reply.callNotFound();
+    return withPerson(context, request, reply, 'recall', async (page) => {
+      const loaded = await loadRecall(page, request.params.id);
+      if (!loaded) return reply.callNotFound();
+      return recallPage(reply, request, page, loaded.recall);
+    });
+  });
+
+  app.post<IdParams>(
+    '/people/:crn/enforcement/recalls/:id/countersign',
+    { config: manage },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const body = request.body as Body;
+      return withPerson(context, request, reply, 'recall-countersign', async (page) => {
+        const loaded = await loadRecall(page, request.params.id);
+        if (!loaded) return reply.callNotFound();
+        const { recall } = loaded;
+        const who = whoFor(request, context);
+        const refuse = (message: string) =>
+          recallPage(reply.code(400), request, page, recall, { errors: singleError('countersign', message) });
+        if (recall.state !== 'recommended')
+          return refuse('The recall must be recommended before a manager countersigns it');
+        const emergency = recall.recall_type === 'emergency';
+        const first = recall.countersigned_by_user_id === null;
+        if (!first && recall.countersigned_by_user_id === who.userId)
+          return refuse('An emergency recall needs a second, different manager to countersign it');
+        const set = first
+          ? {
+              state: emergency ? ('recommended' as const) : ('countersigned' as const),
+              countersigned_by_user_id: who.userId,
+              countersigned_by_name: who.actor.name,
+              countersigned_on: who.today,
+            }
+          : {
+              state: 'countersigned' as const,
+              senior_countersigned_by_user_id: who.userId,
+              senior_countersigned_by_name: who.actor.name,
+              senior_countersigned_on: who.today,
+            };
+        const done = await enforcement.advanceRecall(db, who, {
+          personId: page.person.id,
+          recallId: recall.id,
+          expectedVersion: Number(text(body, 'rowVersion')),
+          from: ['recommended'],
+          set,
+          audit: 'countersigned-recall',
+          detail: { second: !first },
+        });
+        if (!done)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
+        return reply.redirect(`${base(page)}/recalls/${recall.id}`);
+      });
+    },
+  );
+
+  app.post<IdParams>(
+    '/people/:crn/enforcement/recalls/:id/not-recalled',
+    { config: manage },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const body = request.body as Body;
+      const values = { reason: text(body, 'reason') };
+      return withPerson(context, request, reply, 'recall-not-recalled', async (page) => {
+        const loaded = await loadRecall(page, request.params.id);
+        if (!loaded) return reply.callNotFound();
+        const { recall } = loaded;
+        if (recall.state !== 'recommended' && recall.state !== 'countersigned')
+          return recallPage(reply.code(400), request, page, recall, {
+            values,
+            errors: singleError('reason', 'A decision not to recall follows a recommendation'),
+          });
+        const parsed = notRecallForm.safeParse(values);
+        if (!parsed.success)
+          return recallPage(reply.code(400), request, page, recall, {
+            values,
+            errors: toFormErrors(parsed.error),
+          });
+        const who = whoFor(request, context);
+        const pdf = await renderPdf(
+          decisionNotToRecallLetter({
+            to: await addresseeOf(context, page),
+            decidedOn: who.today,
+            reason: parsed.data.reason,
+            manager: who.actor.name,
+          }),
+        );
+        const done = await enforcement.advanceRecall(db, who, {
+          personId: page.person.id,
+          recallId: recall.id,
+          expectedVersion: Number(text(body, 'rowVersion')),
+          from: ['recommended', 'countersigned'],
+          set: {
+            state: 'not-recalled',
+            decision: 'not-recall',
+            decision_reason: parsed.data.reason,
+            decided_on: who.today,
+            pdf,
+          },
+          audit: 'decided-not-to-recall',
+        });
+        if (!done)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
+        return reply.redirect(`${base(page)}/recalls/${recall.id}`);
+      });
+    },
+  );
+
+  app.post<StepParams>(
+    '/people/:crn/enforcement/recalls/:id/:step',
+    { config: edit },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const { step } = request.params;
+      if (step !== 'issue' && step !== 'returned') return reply.callNotFound();
+      const body = request.body as Body;
+      return withPerson(context, request, reply, `recall-${step}`, async (page) => {
+        const loaded = await loadRecall(page, request.params.id);
+        if (!loaded) return reply.callNotFound();
+        const { recall } = loaded;
+        const who = whoFor(request, context);
+        const expectedVersion = Number(text(body, 'rowVersion'));
+        let done: boolean;
+        if (step === 'issue') {
+          if (recall.state !== 'countersigned') {
+            return recallPage(reply.code(400), request, page, recall, {
+              errors: singleError(
+                'issue',
+                recall.recall_type === 'emergency'
+                  ? 'An emergency recall needs two different managers to countersign it before it is issued'
+                  : 'A manager must countersign the recall before it is issued',
+              ),
+            });
+          }
+          const order = recall.order!;
+          const pdf = await renderPdf(
+            recallReport({
+              to: await addresseeOf(context, page),
+              dateOfBirth: page.person.date_of_birth,
+              order: {
+                description: order.type_description ?? order.order_type,
+                sentenceDate: order.sentence_date,
+                releaseDate: order.release_date,
+                licenceExpiryDate: order.licence_expiry_date,
+              },
+              recallType: recall.recall_type!,
+              circumstances: recall.circumstances!,
+              conditionsBreached: recall.conditions_breached ?? [],
+              riskNow: recall.risk_now!,
+              alternatives: recall.alternatives!,
+              eligibility: recall.eligibility!,
+              fixedTermDays: recall.fixed_term_days,
+              officer: recall.created_by_name,
+              recommendedOn: recall.recommended_on!,
+              countersignatures: [
+                recall.countersigned_by_name
+                  ? `${recall.countersigned_by_name} on ${recall.countersigned_on}`
+                  : '',
+                recall.senior_countersigned_by_name
+                  ? `${recall.senior_countersigned_by_name} on ${recall.senior_countersigned_on}`
+                  : '',
+              ].filter(Boolean),
+            }),
+          );
+          done = await enforcement.advanceRecall(db, who, {
+            personId: page.person.id,
+            recallId: recall.id,
+            expectedVersion,
+            from: ['countersigned'],
+            set: { state: 'issued', decision: 'recall', decided_on: who.today, pdf },
+            audit: 'issued-recall',
+          });
+        } else {
+          const values = { returnedOn: dateParts(body, 'returnedOn') };
+          if (recall.state !== 'issued')
+            return recallPage(reply.code(400), request, page, recall, {
+              values,
+              errors: singleError(
+                'returnedOn-day',
+                'Issue the recall before recording the return to custody',
+              ),
+            });
+          const parsed = returnedForm(page.today).safeParse(values);
+          if (!parsed.success)
+            return recallPage(reply.code(400), request, page, recall, {
+              values,
+              errors: toFormErrors(parsed.error, ['returnedOn']),
+            });
+          done = await enforcement.advanceRecall(db, who, {
+            personId: page.person.id,
+            recallId: recall.id,
+            expectedVersion,
+            from: ['issued'],
+            set: { state: 'returned', returned_to_custody_on: parsed.data.returnedOn },
+            audit: 'recorded-return-to-custody',
+          });
+        }
+        if (!done)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
+        return reply.redirect(`${base(page)}/recalls/${recall.id}`);
+      });
+    },
+  );
+
+  app.get<IdParams>(
+    '/people/:crn/enforcement/recalls/:id/document.pdf',
+    { config: view },
+    async (request, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      return withPerson(context, request, reply, 'recall-document', async (page) => {
+        const row = await db
+          .selectFrom('recalls')
+          .select(['pdf', 'state'])
+          .where('id', '=', request.params.id)
+          .where('person_id', '=', page.person.id)
+          .executeTakeFirst();
+        if (!row?.pdf) return reply.callNotFound();
+        await enforcement.auditDownload(
+          db,
+          actorOf(request),
+          page.person.id,
+          'recall',
+          request.params.id,
+          row.state,
+        );
+        return pdfReply(
+          reply,
+          row.pdf,
+          `${row.state === 'not-recalled' ? 'decision-not-to-recall' : 'recall-report'}-${page.person.crn}.pdf`,
+        );
+      });
+    },
+  );
+
+  // ------------------------------------------------------------------ the enforcement caseload
+
+  const KINDS = ['decision', 'evidence', 'warning', 'breach', 'recall'] as const;
+
+  app.get<{ Querystring: Record<string, string> }>(
+    '/enforcement',
+    { config: { allow: [...RESPONSIBLE_OFFICERS, ...MANAGERS] } },
+    async (request, reply) => {
+      const staffId = request.user?.staffId ?? null;
+      const manager = isManager(request);
+      const team = manager ? await teamOfStaff(db, staffId) : undefined;
+      const filter = (KINDS as readonly string[]).includes(request.query.state ?? '')
+        ? request.query.state!
+        : '';
+      const sort = request.query.sort === 'person' ? 'person' : 'clock';
+      const people =
+        staffId === null || (manager && !team)
+          ? []
+          : await db
+              .selectFrom('allocations')
+              .innerJoin('people', 'people.id', 'allocations.person_id')
+              .innerJoin('staff', 'staff.id', 'allocations.staff_id')
+              .select([
+                'people.id',
+                'people.crn',
+                'people.forename',
+                'people.surname',
+                'staff.forename as officer_forename',
+                'staff.surname as officer_surname',
+              ])
+              .where('allocations.ended_at', 'is', null)
+              .where(
+                manager ? 'allocations.team_id' : 'allocations.staff_id',
+                '=',
+                manager ? team!.id : staffId!,
+              )
+              .where(visibleTo(viewerOf(request)))
+              .execute();
+      const today = londonDateOf(context.now());
+      const facts = await store.enforcementFacts(
+        db,
+        people.map((p) => p.id),
+      );
+      let items = people.flatMap((p) =>
+        enforcementPicture(facts, p.id, today, p.crn).items.map((item) => ({ ...item, person: p })),
+      );
+      if (filter) items = items.filter((i) => i.kind === filter);
+      items.sort((a, b) =>
+        sort === 'person'
+          ? `${a.person.surname} ${a.person.forename}`.localeCompare(
+              `${b.person.surname} ${b.person.forename}`,
+            )
+          : (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31'),
+      );
+      return reply.render(`${VIEWS}/caseload.njk`, {
+        title: manager ? `Enforcement: ${team?.name ?? 'your team'}` : 'Enforcement: your cases',
+        items,
+        filter,
+        sort,
+        manager,
+        kinds: KINDS,
+      });
+    },
+  );
+}

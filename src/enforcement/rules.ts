@@ -1,0 +1,353 @@
+import {
+  addDays,
+  addMonths,
+  addWorkingDays,
+  workingDaysBetween,
+  type IsoDate,
+} from '../platform/calendar/index.js';
+import {
+  ENFORCEMENT_POLICY,
+  fixedTermRecallVersions,
+  pssVersions,
+  type EnforcementPolicy,
+} from './policy.js';
+import { versionInForce } from './versions.js';
+
+/**
+ * Enforcement rules: each a small named function that answers its decision
+ * together with the reasons (dates, counts, source), so a page can say why.
+ * Pure: no I/O, no clock.
+ */
+
+export type OrderType = 'CO' | 'SSO' | 'LIC' | 'PSS';
+
+export interface Decision<T> {
+  answer: T;
+  reasons: string[];
+  source: string;
+}
+
+/** nDelius outcome codes that open an enforcement decision (probation-domain.md, Reference codes). */
+const ENFORCEABLE_OUTCOMES = new Set(['AFTC', 'ATSH', 'ATFI', 'UAAB']);
+
+/**
+ * Whether an outcome opens an enforcement decision. "Failed to attend, awaiting
+ * evidence" (AFTA) does so only once its evidence window has closed without evidence.
+ * Source: nDelius contact outcome flags; Sentencing Code Sch 10 para 6.
+ */
+export function opensEnforcementDecision(
+  outcomeCode: string,
+  evidence?: { windowClosesOn: IsoDate; today: IsoDate; evidenceReceived: boolean },
+): Decision<boolean> {
+  const source = 'nDelius enforceable outcomes (AFTC, ATSH, ATFI, UAAB; AFTA after its evidence window)';
+  if (ENFORCEABLE_OUTCOMES.has(outcomeCode)) {
+    return { answer: true, reasons: [`${outcomeCode} is an enforceable outcome`], source };
+  }
+  if (outcomeCode === 'AFTA' && evidence) {
+    const closed = evidence.today > evidence.windowClosesOn && !evidence.evidenceReceived;
+    return {
+      answer: closed,
+      reasons: [
+        closed
+          ? `No evidence of an acceptable reason by ${evidence.windowClosesOn}: treated as an unacceptable absence`
+          : evidence.evidenceReceived
+            ? 'Evidence was received: the officer judges whether it is acceptable'
+            : `Waiting for evidence until the end of ${evidence.windowClosesOn}`,
+      ],
+      source,
+    };
+  }
+  return { answer: false, reasons: [`${outcomeCode} is not an enforceable outcome`], source };
+}
+
+/** The last day the person may give evidence of an acceptable reason for a failure to attend. */
+export function evidenceWindowCloses(
+  failureDate: IsoDate,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+): Decision<IsoDate> {
+  const closes = addWorkingDays(failureDate, policy.evidenceWindowWorkingDays);
+  return {
+    answer: closes,
+    reasons: [`${policy.evidenceWindowWorkingDays} working days after the failure on ${failureDate}`],
+    source: 'HMPPS enforcement policy: 5 working days (an earlier source says 7: local policy, configurable)',
+  };
+}
+
+export function decisionDue(openedOn: IsoDate, policy: EnforcementPolicy = ENFORCEMENT_POLICY): IsoDate {
+  return addWorkingDays(openedOn, policy.decisionDueWorkingDays);
+}
+
+/** The breach pack is prepared within 10 working days of the decision to breach. */
+export function breachPackDue(
+  decidedOn: IsoDate,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+): Decision<IsoDate> {
+  return {
+    answer: addWorkingDays(decidedOn, policy.breachPackWorkingDays),
+    reasons: [`${policy.breachPackWorkingDays} working days after the decision to breach on ${decidedOn}`],
+    source: 'National Standards: breach pack within 10 working days of the decision',
+  };
+}
+
+export interface WarningGiven {
+  issuedOn: IsoDate;
+  withdrawn: boolean;
+}
+
+/**
+ * The last day of a warning's 12 months: the period "beginning with" the day it
+ * was given, so a warning on 3 March lasts to 2 March next year, and a failure
+ * exactly 12 months later falls outside it.
+ */
+export function warningExpires(issuedOn: IsoDate, policy: EnforcementPolicy = ENFORCEMENT_POLICY): IsoDate {
+  const anniversary = addMonths(issuedOn, policy.warningLiveMonths);
+  return addDays(anniversary, -1);
+}
+
+/** Warnings that are live on a date: given on or before it, not withdrawn, within their 12 months, after the last breach ended. */
+export function liveWarnings(
+  warnings: readonly WarningGiven[],
+  on: IsoDate,
+  breachPeriodEndedOn: IsoDate | null,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+): WarningGiven[] {
+  return warnings.filter(
+    (w) =>
+      !w.withdrawn &&
+      w.issuedOn <= on &&
+      on <= warningExpires(w.issuedOn, policy) &&
+      (breachPeriodEndedOn === null || w.issuedOn > breachPeriodEndedOn),
+  );
+}
+
+export type RequiredAction =
+  | 'breach-required'
+  | 'warn-or-breach'
+  | 'licence-warning-or-recall'
+  | 'warn-or-breach-to-magistrates'
+  | 'warn-only'
+  | 'no-action-order-ended';
+
+export interface EnforcementSituation {
+  orderType: OrderType;
+  failureDate: IsoDate;
+  /** The order's termination date, if it has ended. */
+  orderTerminatedOn: IsoDate | null;
+  warnings: readonly WarningGiven[];
+  breachPeriodEndedOn: IsoDate | null;
+}
+
+/**
+ * What the law requires after a failure to comply without reasonable excuse.
+ * Community order and SSO: a warning live in the previous 12 months means the
+ * officer must refer for breach, and another warning is refused; otherwise warn
+ * or refer (Sentencing Code Sch 10 paras 6–7; Sch 16 paras 6–7 for SSOs).
+ * Licence: warnings are discretionary (first, second, final) or a recall
+ * recommendation. Post-sentence supervision: warning or breach to the
+ * magistrates' court, until the Sentencing Act 2026 repeals it for failures
+ * after commencement.
+ */
+export function requiredAction(
+  situation: EnforcementSituation,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+): Decision<RequiredAction> {
+  const { orderType, failureDate } = situation;
+  if (situation.orderTerminatedOn !== null && situation.orderTerminatedOn < failureDate) {
+    return {
+      answer: 'no-action-order-ended',
+      reasons: [`The order ended on ${situation.orderTerminatedOn}, before the failure on ${failureDate}`],
+      source: 'An ended order cannot be breached',
+    };
+  }
+  if (orderType === 'CO' || orderType === 'SSO') {
+    const source = orderType === 'CO' ? 'Sentencing Code Sch 10 para 6' : 'Sentencing Code Sch 16 para 6';
+    const live = liveWarnings(situation.warnings, failureDate, situation.breachPeriodEndedOn, policy);
+    if (live.length > 0) {
+      const latest = live
+        .map((w) => w.issuedOn)
+        .sort()
+        .at(-1)!;
+      return {
+        answer: 'breach-required',
+        reasons: [
+          `Warning given on ${latest}, live until ${warningExpires(latest, policy)}`,
+          `Failure on ${failureDate} is within 12 months of it: the officer must refer for breach, and another warning is not allowed`,
+        ],
+        source,
+      };
+    }
+    return {
+      answer: 'warn-or-breach',
+      reasons: [`No live warning on ${failureDate}: the officer must give a warning or refer for breach`],
+      source,
+    };
+  }
+  if (orderType === 'LIC') {
+    return {
+      answer: 'licence-warning-or-recall',
+      reasons: [
+        'Licence warnings are discretionary: a first, second or final warning, or a recall recommendation',
+      ],
+      source: 'Criminal Justice Act 2003 s.254; HMPPS recall policy',
+    };
+  }
+  const pss = versionInForce(pssVersions(policy), failureDate);
+  return pss.values.breachAvailable
+    ? {
+        answer: 'warn-or-breach-to-magistrates',
+        reasons: ['Post-sentence supervision: warn, or take the breach to the magistrates’ court'],
+        source: pss.source,
+      }
+    : {
+        answer: 'warn-only',
+        reasons: [`Failures after ${pss.effectiveFrom} cannot be taken to court as a PSS breach`],
+        source: pss.source,
+      };
+}
+
+/** Whether a further warning may be given; a manager may override a refusal, recording why. */
+export function mayGiveWarning(action: Decision<RequiredAction>): Decision<boolean> {
+  const allowed = action.answer !== 'breach-required' && action.answer !== 'no-action-order-ended';
+  return {
+    answer: allowed,
+    reasons: allowed
+      ? ['A warning is one of the lawful options']
+      : [...action.reasons, 'A manager may record an override with reasons'],
+    source: action.source,
+  };
+}
+
+export type LicenceWarningLevel = 'first' | 'second' | 'final';
+
+/** The next licence warning: first, second, then final; after a final warning, recall is the next step. */
+export function nextLicenceWarning(
+  liveLicenceWarnings: number,
+): Decision<LicenceWarningLevel | 'recall-recommended'> {
+  const levels: LicenceWarningLevel[] = ['first', 'second', 'final'];
+  const next = levels[liveLicenceWarnings];
+  return next
+    ? {
+        answer: next,
+        reasons: [`${liveLicenceWarnings} licence warning(s) live`],
+        source: 'HMPPS licence enforcement practice',
+      }
+    : {
+        answer: 'recall-recommended',
+        reasons: ['A final warning has already been given'],
+        source: 'HMPPS licence enforcement practice',
+      };
+}
+
+export interface RecallFacts {
+  decisionDate: IsoDate;
+  ageOnDecision: number;
+  sentenceMonths: number;
+  schedule19AAOffence: boolean;
+  terroristPrisoner: boolean;
+  recalledForCharge: boolean;
+  mappaLevel: 1 | 2 | 3 | null;
+}
+
+/**
+ * Fixed-term recall eligibility: aged 18+, sentence under 4 years, not a
+ * Sch 19AA offence, not a terrorist prisoner, not recalled for a charge, not
+ * MAPPA level 2 or 3. 14 days for a sentence under 12 months, 28 otherwise.
+ * Source: Criminal Justice Act 2003 s.255A–255C; Sentencing Act 2026 for
+ * automatic release 56 days after return (from its configured commencement).
+ */
+export function fixedTermRecallEligibility(
+  facts: RecallFacts,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+) {
+  const version = versionInForce(fixedTermRecallVersions(policy), facts.decisionDate);
+  const rules = version.values;
+  const checks: Array<{ test: string; passed: boolean }> = [
+    { test: `Aged 18 or over (${facts.ageOnDecision})`, passed: facts.ageOnDecision >= 18 },
+    {
+      test: `Sentence under ${rules.maximumSentenceMonthsExclusive / 12} years (${facts.sentenceMonths} months)`,
+      passed: facts.sentenceMonths < rules.maximumSentenceMonthsExclusive,
+    },
+    { test: 'Not a Schedule 19AA offence', passed: !facts.schedule19AAOffence },
+    { test: 'Not a terrorist prisoner', passed: !facts.terroristPrisoner },
+    { test: 'Not recalled because of a charge', passed: !facts.recalledForCharge },
+    {
+      test: `Not MAPPA level 2 or 3 (${facts.mappaLevel ?? 'none'})`,
+      passed: facts.mappaLevel !== 2 && facts.mappaLevel !== 3,
+    },
+  ];
+  const eligible = checks.every((c) => c.passed);
+  const days =
+    facts.sentenceMonths < rules.shortSentenceMonthsExclusive
+      ? rules.shortRecallDays
+      : rules.standardRecallDays;
+  return {
+    eligible,
+    fixedTermDays: eligible ? days : null,
+    automaticReleaseDays: eligible ? null : rules.automaticReleaseDays,
+    checks,
+    reasons: eligible
+      ? [`Eligible for a ${days}-day fixed-term recall`]
+      : checks.filter((c) => !c.passed).map((c) => `Not eligible: fails "${c.test}"`),
+    source: version.source,
+  };
+}
+
+export type ClockState =
+  | { state: 'due'; workingDaysLeft: number }
+  | { state: 'due-today' }
+  | { state: 'overdue'; workingDaysOver: number };
+
+/** How a deadline stands today, in working days, for the enforcement caseload's clocks. */
+export function clockState(dueOn: IsoDate, today: IsoDate): ClockState {
+  if (dueOn === today) return { state: 'due-today' };
+  if (dueOn > today) return { state: 'due', workingDaysLeft: workingDaysBetween(today, dueOn) };
+  return { state: 'overdue', workingDaysOver: workingDaysBetween(dueOn, today) };
+}
+
+export interface FailureFact {
+  date: IsoDate;
+  /** Only national standards contact types count towards breach. */
+  nationalStandards: boolean;
+}
+
+/**
+ * Failures to comply in the 12 months ending today, counted since the last
+ * breach ended (a resolved breach restarts the count): distinct dates of failures
+ * at national standards contacts.
+ * Source: probation-domain.md, Rules and timescales (the failure count restarts
+ * after a breach is resolved; only national standards contact types count).
+ */
+export function failuresInPeriod(
+  failures: readonly FailureFact[],
+  today: IsoDate,
+  breachPeriodEndedOn: IsoDate | null,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+): Decision<{ count: number; dates: IsoDate[]; from: IsoDate }> {
+  const windowStart = addDays(addMonths(today, -policy.warningLiveMonths), 1);
+  const from =
+    breachPeriodEndedOn && breachPeriodEndedOn >= windowStart ? addDays(breachPeriodEndedOn, 1) : windowStart;
+  const dates = [
+    ...new Set(
+      failures.filter((f) => f.nationalStandards && f.date >= from && f.date <= today).map((f) => f.date),
+    ),
+  ].sort();
+  return {
+    answer: { count: dates.length, dates, from },
+    reasons: [
+      from === windowStart
+        ? `Counted over the 12 months from ${from} to ${today}`
+        : `Counted from ${from}, the day after the last breach ended, to ${today}`,
+      dates.length ? `Failures on ${dates.join(', ')}` : 'No failure to comply in that period',
+    ],
+    source: 'Sentencing Code Sch 10 paras 6–7; only national standards contacts count',
+  };
+}
+
+/** The date a failure's decision opens: the failure itself, or for AFTA the day after its evidence window closes. */
+export function decisionOpensOn(
+  outcomeCode: string,
+  failureDate: IsoDate,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+): IsoDate {
+  return outcomeCode === 'AFTA' ? addDays(evidenceWindowCloses(failureDate, policy).answer, 1) : failureDate;
+}

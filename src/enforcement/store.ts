@@ -1,0 +1,280 @@
+import type { Db } from '../platform/database/connect.js';
+
+/** The SQL of enforcement: its own tables, and the contacts and orders it reads. */
+
+export async function ordersOf(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('orders')
+    .leftJoin('reference_data as t', (join) =>
+      join.onRef('t.code', '=', 'orders.order_type').on('t.set_code', '=', 'order-type'),
+    )
+    .select([
+      'orders.id',
+      'orders.person_id',
+      'orders.order_type',
+      't.description as type_description',
+      'orders.sentence_date',
+      'orders.start_date',
+      'orders.expected_end_date',
+      'orders.length_months',
+      'orders.custodial_term_months',
+      'orders.custodial_term_days',
+      'orders.release_date',
+      'orders.licence_expiry_date',
+      'orders.terminated_on',
+    ])
+    .where('orders.person_id', 'in', personIds)
+    .orderBy('orders.start_date', 'desc')
+    .execute();
+}
+export type OrderRow = Awaited<ReturnType<typeof ordersOf>>[number];
+
+/** Contacts with an enforceable outcome, or failed to attend awaiting evidence, with any decision made. */
+export async function failuresOf(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('contacts')
+    .innerJoin('contact_outcomes as o', 'o.code', 'contacts.outcome_code')
+    .innerJoin('contact_types as ct', 'ct.code', 'contacts.contact_type')
+    .leftJoin('enforcement_decisions as d', 'd.contact_id', 'contacts.id')
+    .select([
+      'contacts.id',
+      'contacts.person_id',
+      'contacts.contact_date',
+      'contacts.order_id',
+      'contacts.outcome_code',
+      'contacts.notes',
+      'contacts.location',
+      'o.description as outcome_description',
+      'o.enforceable as outcome_enforceable',
+      'ct.description as type_description',
+      'ct.national_standards',
+      'ct.enforceable as type_enforceable',
+      'd.id as decision_id',
+      'd.action as decided_action',
+      'd.decided_on',
+      'd.decided_by_name',
+    ])
+    .where('contacts.person_id', 'in', personIds)
+    .where((eb) => eb.or([eb('o.enforceable', '=', true), eb('contacts.outcome_code', '=', 'AFTA')]))
+    .orderBy('contacts.contact_date')
+    .execute();
+}
+export type FailureRow = Awaited<ReturnType<typeof failuresOf>>[number];
+
+export async function warningsOf(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('warnings')
+    .select([
+      'id',
+      'person_id',
+      'order_id',
+      'contact_id',
+      'decision_id',
+      'level',
+      'issued_on',
+      'issued_by_name',
+      'large_print',
+      'withdrawn_on',
+      'withdrawal_reason',
+      'withdrawn_by_name',
+      'row_version',
+    ])
+    .where('person_id', 'in', personIds)
+    .orderBy('issued_on')
+    .execute();
+}
+export type WarningRow = Awaited<ReturnType<typeof warningsOf>>[number];
+
+export async function breachesOf(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('breaches')
+    .leftJoin('courts', 'courts.code', 'breaches.court_code')
+    .select([
+      'breaches.id',
+      'breaches.person_id',
+      'breaches.order_id',
+      'breaches.decision_id',
+      'breaches.state',
+      'breaches.requested_on',
+      'breaches.pack_due_on',
+      'breaches.assessment',
+      'breaches.proposal',
+      'breaches.pack_ready_on',
+      'breaches.countersigned_by_user_id',
+      'breaches.countersigned_by_name',
+      'breaches.countersigned_on',
+      'breaches.submitted_on',
+      'breaches.court_code',
+      'courts.name as court_name',
+      'breaches.hearing_on',
+      'breaches.adjournment_reason',
+      'breaches.outcome',
+      'breaches.outcome_notes',
+      'breaches.resolved_on',
+      'breaches.created_by_name',
+      'breaches.row_version',
+    ])
+    .where('breaches.person_id', 'in', personIds)
+    .orderBy('breaches.requested_on')
+    .execute();
+}
+export type BreachRow = Awaited<ReturnType<typeof breachesOf>>[number];
+
+export async function recallsOf(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('recalls')
+    .select([
+      'id',
+      'person_id',
+      'order_id',
+      'decision_id',
+      'state',
+      'requested_on',
+      'recommendation_due_on',
+      'circumstances',
+      'conditions_breached',
+      'risk_now',
+      'alternatives',
+      'recall_type',
+      'eligibility',
+      'fixed_term_eligible',
+      'fixed_term_days',
+      'recommended_on',
+      'countersigned_by_user_id',
+      'countersigned_by_name',
+      'countersigned_on',
+      'senior_countersigned_by_user_id',
+      'senior_countersigned_by_name',
+      'senior_countersigned_on',
+      'decision',
+      'decision_reason',
+      'decided_on',
+      'returned_to_custody_on',
+      'created_by_name',
+      'row_version',
+    ])
+    .where('person_id', 'in', personIds)
+    .orderBy('requested_on')
+    .execute();
+}
+export type RecallRow = Awaited<ReturnType<typeof recallsOf>>[number];
+
+export interface EnforcementFacts {
+  orders: OrderRow[];
+  failures: FailureRow[];
+  warnings: WarningRow[];
+  breaches: BreachRow[];
+  recalls: RecallRow[];
+}
+
+export async function enforcementFacts(db: Db, personIds: readonly string[]): Promise<EnforcementFacts> {
+  const [orders, failures, warnings, breaches, recalls] = await Promise.all([
+    ordersOf(db, personIds),
+    failuresOf(db, personIds),
+    warningsOf(db, personIds),
+    breachesOf(db, personIds),
+    recallsOf(db, personIds),
+  ]);
+  return { orders, failures, warnings, breaches, recalls };
+}
+
+export function decisionFor(db: Db, contactId: string) {
+  return db
+    .selectFrom('enforcement_decisions')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+}
+
+/** The person's current main address, for letters. */
+export function mainAddress(db: Db, personId: string) {
+  return db
+    .selectFrom('person_addresses')
+    .select(['building', 'street', 'district', 'town', 'county', 'postcode'])
+    .where('person_id', '=', personId)
+    .where('status', '=', 'main')
+    .where('to_date', 'is', null)
+    .orderBy('from_date', 'desc')
+    .executeTakeFirst();
+}
+
+/** Disabilities whose reasonable adjustments mention large print. */
+export async function needsLargePrint(db: Db, personId: string): Promise<boolean> {
+  const rows = await db
+    .selectFrom('person_disabilities')
+    .select(['reasonable_adjustments'])
+    .where('person_id', '=', personId)
+    .execute();
+  return rows.some((r) => /large[\s-]*print/i.test(r.reasonable_adjustments ?? ''));
+}
+
+export function requirementsOfOrder(db: Db, orderId: string) {
+  return db
+    .selectFrom('requirements')
+    .innerJoin('requirement_types', 'requirement_types.code', 'requirements.type_code')
+    .select([
+      'requirement_types.description',
+      'requirements.units',
+      'requirement_types.unit',
+      'requirements.start_date',
+      'requirements.terminated_on',
+    ])
+    .where('requirements.order_id', '=', orderId)
+    .orderBy('requirement_types.sort_order')
+    .execute();
+}
+
+export function licenceConditionsOfOrder(db: Db, orderId: string) {
+  return db
+    .selectFrom('licence_conditions')
+    .innerJoin('licence_condition_types as t', 't.code', 'licence_conditions.condition_code')
+    .select(['licence_conditions.id', 't.code', 't.description', 'licence_conditions.detail'])
+    .where('licence_conditions.order_id', '=', orderId)
+    .where('licence_conditions.terminated_on', 'is', null)
+    .orderBy('t.code')
+    .execute();
+}
+
+/** Compliance to date on an order: appointments kept and failures, for the breach report. */
+export async function complianceToDate(db: Db, personId: string, orderId: string) {
+  const rows = await db
+    .selectFrom('contacts')
+    .innerJoin('contact_outcomes as o', 'o.code', 'contacts.outcome_code')
+    .select(['o.counts_as_kept', 'o.category'])
+    .where('contacts.person_id', '=', personId)
+    .where((eb) => eb.or([eb('contacts.order_id', '=', orderId), eb('contacts.order_id', 'is', null)]))
+    .execute();
+  return {
+    kept: rows.filter((r) => r.counts_as_kept).length,
+    acceptable: rows.filter((r) => r.category === 'acceptable-absence').length,
+    unacceptable: rows.filter((r) => r.category === 'unacceptable').length,
+  };
+}
+
+export async function mappaLevel(db: Db, personId: string): Promise<1 | 2 | 3 | null> {
+  const row = await db
+    .selectFrom('registrations')
+    .select(['level'])
+    .where('person_id', '=', personId)
+    .where('type_code', '=', 'MAPP')
+    .where('deregistered_on', 'is', null)
+    .orderBy('registered_on', 'desc')
+    .executeTakeFirst();
+  const level = Number(/(\d)/.exec(row?.level ?? '')?.[1] ?? NaN);
+  return level === 1 || level === 2 || level === 3 ? level : null;
+}
+
+export async function officerOf(db: Db, personId: string) {
+  return db
+    .selectFrom('allocations')
+    .innerJoin('staff', 'staff.id', 'allocations.staff_id')
+    .select(['staff.forename', 'staff.surname', 'allocations.team_id', 'allocations.staff_id'])
+    .where('allocations.person_id', '=', personId)
+    .where('allocations.ended_at', 'is', null)
+    .executeTakeFirst();
+}

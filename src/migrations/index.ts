@@ -1,0 +1,21 @@
+import type { Migration } from 'kysely';
+import * as platform from './001_platform.js';
+import * as people from './002_people.js';
+import * as referenceData from './003_reference_data.js';
+import * as sentences from './004_sentences.js';
+import * as contacts from './005_contacts.js';
+import * as sentencesMore from './006_sentences_more.js';
+import * as registrations from './008_registrations.js';
+import * as enforcement from './009_enforcement.js';
+
+/** Every migration, in order. Add new ones at the end with the next number. */
+export const migrations: Record<string, Migration> = {
+  '001_platform': platform,
+  '002_people': people,
+  '003_reference_data': referenceData,
+  '004_sentences': sentences,
+  '005_contacts': contacts,
+  '006_sentences_more': sentencesMore,
+  '008_registrations': registrations,
+  '009_enforcement': enforcement,
+};

@@ -1,0 +1,354 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_LIMITED_ACCESS } from '../demo-data/seed.js';
+import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t.close());
+
+async function anyVisibleCrn(surnameLike = 'Smith') {
+  const row = await t.database.db
+    .selectFrom('people')
+    .select(['crn', 'surname', 'forename', 'date_of_birth'])
+    .where('surname', '=', surnameLike)
+    .where('exclusion_message', 'is', null)
+    .where('restriction_message', 'is', null)
+    .orderBy('crn')
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+describe('search', () => {
+  it('finds a person by a misspelt surname', async () => {
+    const person = await anyVisibleCrn('Smith');
+    const po = await t.signIn('po.demo');
+    const response = await po.get('/search?q=Smyth');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(person.crn);
+  });
+
+  it('finds by CRN, and by date of birth in UK format', async () => {
+    const person = await anyVisibleCrn('Jones');
+    const po = await t.signIn('po.demo');
+    expect((await po.get(`/search?q=${person.crn}`)).body).toContain(`/people/${person.crn}`);
+    const [y, m, d] = person.date_of_birth.split('-');
+    expect((await po.get(`/search?q=${d}/${m}/${y}`)).body).toContain(person.crn);
+  });
+
+  it('sorts results by the chosen column', async () => {
+    const po = await t.signIn('po.demo');
+    const body = (await po.get('/search?q=Smith&sort=crn&order=descending')).body;
+    const crns = [...body.matchAll(/<td class="govuk-table__cell">([A-Z]\d{6})<\/td>/g)].map((m) => m[1]!);
+    expect(crns.length).toBeGreaterThan(1);
+    expect([...crns].sort().reverse()).toEqual(crns);
+  });
+});
+
+describe("a person's record", () => {
+  it('shows the overview and records the look in the audit trail', async () => {
+    const person = await anyVisibleCrn();
+    const po = await t.signIn('po.demo');
+    const response = await po.get(`/people/${person.crn}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(person.forename);
+    const audit = await po.get(`/people/${person.crn}/audit`);
+    expect(audit.body).toContain('Priya Okonjo');
+    expect(audit.body).toContain('Viewed record');
+  });
+
+  it('answers 404 for an unknown CRN', async () => {
+    const po = await t.signIn('po.demo');
+    expect((await po.get('/people/Z999999')).statusCode).toBe(404);
+  });
+
+  it('refuses roles that may not open it', async () => {
+    const admin = await t.signIn('admin.demo');
+    const person = await anyVisibleCrn();
+    const response = await admin.get(`/people/${person.crn}`);
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('You do not have permission');
+  });
+});
+
+describe('limited-access people', () => {
+  it('hides an excluded person from the excluded officer in search, by URL and in the caseload, and audits the attempt', async () => {
+    const po = await t.signIn('po.demo');
+    const person = await t.database.db
+      .selectFrom('people')
+      .selectAll()
+      .where('crn', '=', DEMO_LIMITED_ACCESS.excludedCrn)
+      .executeTakeFirstOrThrow();
+    expect((await po.get(`/search?q=${person.crn}`)).body).not.toContain(`/people/${person.crn}`);
+    expect((await po.get(`/search?q=${person.surname}`)).body).not.toContain(person.crn);
+    const page = await po.get(`/people/${person.crn}`);
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('conflict of interest');
+    const refusal = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('person_id', '=', person.id)
+      .where('action', '=', 'refused-limited-access')
+      .executeTakeFirst();
+    expect(refusal).toBeDefined();
+  });
+
+  it('lets other staff see the excluded person', async () => {
+    const manager = await t.signIn('manager.demo');
+    expect((await manager.get(`/people/${DEMO_LIMITED_ACCESS.excludedCrn}`)).statusCode).toBe(200);
+  });
+
+  it('hides a restricted person from everyone not named, including API clients', async () => {
+    const manager = await t.signIn('manager.demo');
+    expect((await manager.get(`/people/${DEMO_LIMITED_ACCESS.restrictedCrn}`)).statusCode).toBe(403);
+  });
+});
+
+describe('creating a person', () => {
+  const details = {
+    forename: 'Testy',
+    middleNames: '',
+    surname: 'McTestface',
+    preferredName: '',
+    'dateOfBirth-day': '3',
+    'dateOfBirth-month': '4',
+    'dateOfBirth-year': '1990',
+    sex: 'M',
+    genderIdentity: '',
+  };
+
+  it('refuses bad input on a step with GOV.UK messages and keeps what was typed', async () => {
+    const po = await t.signIn('po.demo');
+    await po.get('/people/new');
+    await po.get('/people/new/details');
+    const response = await po.post('/people/new/details', {
+      ...details,
+      forename: '',
+      'dateOfBirth-day': '31',
+      'dateOfBirth-month': '2',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Enter first name');
+    expect(response.body).toContain('Date of birth must be a real date');
+    expect(response.body).toContain('value="McTestface"');
+    expect(response.body).toContain('href="#dateOfBirth-day"');
+  });
+
+  it('walks the journey to check your answers and creates the record', async () => {
+    const po = await t.signIn('po.demo');
+    await po.get('/people/new');
+    await po.get('/people/new/details');
+    expect((await po.post('/people/new/details', details)).headers.location).toBe('/people/new/identifiers');
+    await po.get('/people/new/identifiers');
+    const badPnc = await po.post('/people/new/identifiers', {
+      pncNumber: '2012/0012345B',
+      croNumber: '',
+      prisonNumber: '',
+      niNumber: '',
+    });
+    expect(badPnc.body).toContain('Enter a PNC number in the correct format');
+    await po.post('/people/new/identifiers', {
+      pncNumber: '2012/0012345A',
+      croNumber: '',
+      prisonNumber: '',
+      niNumber: 'AB123456C',
+    });
+    await po.get('/people/new/address');
+    await po.post('/people/new/address', {
+      status: 'main',
+      building: '1',
+      street: 'Test Street',
+      district: '',
+      town: 'Chelmsford',
+      county: '',
+      postcode: 'cm11aa',
+      'fromDate-day': '1',
+      'fromDate-month': '1',
+      'fromDate-year': '2024',
+    });
+    await po.get('/people/new/contact');
+    await po.post('/people/new/contact', {
+      telephone: '',
+      mobile: '07700 900123',
+      email: '',
+      contactPreferences: '',
+    });
+    await po.get('/people/new/equality');
+    expect(
+      (
+        await po.post('/people/new/equality', {
+          ethnicity: '',
+          religion: '',
+          sexualOrientation: '',
+          firstLanguage: 'ENG',
+          interpreterRequired: 'no',
+        })
+      ).headers.location,
+    ).toBe('/people/new/check');
+    const check = await po.get('/people/new/check');
+    expect(check.body).toContain('Check your answers');
+    expect(check.body).toContain('CM1 1AA');
+    const created = await po.post('/people/new/check');
+    expect(created.statusCode).toBe(302);
+    const crn = /\/people\/([A-Z]\d{6})/.exec(String(created.headers.location))![1]!;
+    const row = await t.database.db
+      .selectFrom('people')
+      .selectAll()
+      .where('crn', '=', crn)
+      .executeTakeFirstOrThrow();
+    expect(row.ni_number).toBe('AB123456C');
+    expect(row.pnc_number).toBe('2012/0012345A');
+  });
+
+  it('warns of a likely duplicate by name and date of birth before saving', async () => {
+    const existing = await anyVisibleCrn('Taylor');
+    const [y, m, d] = existing.date_of_birth.split('-');
+    const po = await t.signIn('po.demo');
+    await po.get('/people/new');
+    await po.get('/people/new/details');
+    await po.post('/people/new/details', {
+      ...details,
+      forename: existing.forename,
+      surname: existing.surname,
+      'dateOfBirth-day': d!,
+      'dateOfBirth-month': m!,
+      'dateOfBirth-year': y!,
+    });
+    await po.post('/people/new/identifiers', {
+      pncNumber: '',
+      croNumber: '',
+      prisonNumber: '',
+      niNumber: '',
+    });
+    await po.post('/people/new/address', { noFixedAbode: 'yes' });
+    await po.post('/people/new/contact', { telephone: '', mobile: '', email: '', contactPreferences: '' });
+    await po.post('/people/new/equality', {
+      ethnicity: '',
+      religion: '',
+      sexualOrientation: '',
+      firstLanguage: '',
+      interpreterRequired: 'no',
+    });
+    const check = await po.get('/people/new/check');
+    expect(check.body).toContain('Likely duplicate records');
+    expect(check.body).toContain(existing.crn);
+    const before = await t.database.db
+      .selectFrom('people')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const refused = await po.post('/people/new/check');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Confirm you have checked the likely duplicate records');
+    const after = await t.database.db
+      .selectFrom('people')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    expect((await po.post('/people/new/check', { confirmNotDuplicate: 'yes' })).statusCode).toBe(302);
+  });
+});
+
+describe('editing with optimistic locking', () => {
+  it('refuses a save that lost the race, naming who changed it, and keeps both versions', async () => {
+    const person = await anyVisibleCrn('Brown');
+    const po = await t.signIn('po.demo');
+    const manager = await t.signIn('manager.demo');
+    await po.get(`/people/${person.crn}/edit/contact`);
+    const poToken = po.lastHtml;
+    await manager.get(`/people/${person.crn}/edit/contact`);
+    const first = await manager.post(`/people/${person.crn}/edit/contact`, {
+      rowVersion: /name="rowVersion" value="(\d+)"/.exec(manager.lastHtml)![1]!,
+      telephone: '01632 960 001',
+      mobile: '',
+      email: '',
+      contactPreferences: '',
+    });
+    expect(first.statusCode).toBe(302);
+    po.lastHtml = poToken;
+    const second = await po.post(`/people/${person.crn}/edit/contact`, {
+      rowVersion: /name="rowVersion" value="(\d+)"/.exec(poToken)![1]!,
+      telephone: '01632 960 999',
+      mobile: '',
+      email: '',
+      contactPreferences: '',
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.body).toContain('This record was changed by Helen Brierley');
+    expect(second.body).toContain('01632 960 001');
+    expect(second.body).toContain('01632 960 999');
+    const row = await t.database.db
+      .selectFrom('people')
+      .select('telephone')
+      .where('crn', '=', person.crn)
+      .executeTakeFirstOrThrow();
+    expect(row.telephone).toBe('01632 960 001');
+  });
+});
+
+describe('allocation', () => {
+  it('lets a manager transfer a case and keeps the history', async () => {
+    const person = await anyVisibleCrn('Wilson');
+    const manager = await t.signIn('manager.demo');
+    await manager.get(`/people/${person.crn}/allocation/transfer`);
+    const staff = await t.database.db
+      .selectFrom('staff')
+      .select('id')
+      .where('staff_code', '=', 'N01A007')
+      .executeTakeFirstOrThrow();
+    const bad = await manager.post(`/people/${person.crn}/allocation/transfer`, {
+      staffId: '',
+      reason: '',
+      notes: '',
+      expectedCurrentId: /name="expectedCurrentId" value="([^"]*)"/.exec(manager.lastHtml)![1]!,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Select the new responsible officer');
+    const response = await manager.post(`/people/${person.crn}/allocation/transfer`, {
+      staffId: staff.id,
+      reason: 'WORKLOAD',
+      notes: 'Balancing',
+      expectedCurrentId: /name="expectedCurrentId" value="([^"]*)"/.exec(manager.lastHtml)![1]!,
+    });
+    expect(response.statusCode).toBe(302);
+    const history = await manager.get(`/people/${person.crn}/allocation`);
+    expect(history.body).toContain('Gareth Pryce');
+    expect(history.body).toContain('Current');
+  });
+
+  it('refuses a transfer by a probation officer', async () => {
+    const person = await anyVisibleCrn('Wilson');
+    const po = await t.signIn('po.demo');
+    expect((await po.get(`/people/${person.crn}/allocation/transfer`)).statusCode).toBe(403);
+  });
+});
+
+describe('limited access administration', () => {
+  it('lets a manager exclude a staff member, who then cannot open the record', async () => {
+    const person = await anyVisibleCrn('Evans');
+    const manager = await t.signIn('manager.demo');
+    await manager.get(`/people/${person.crn}/limited-access`);
+    const pso = await t.database.db
+      .selectFrom('staff')
+      .select('id')
+      .where('staff_code', '=', 'N01A002')
+      .executeTakeFirstOrThrow();
+    const bad = await manager.post(`/people/${person.crn}/limited-access`, {
+      list: '',
+      staffId: '',
+      message: '',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Select the list');
+    const added = await manager.post(`/people/${person.crn}/limited-access`, {
+      list: 'exclusion',
+      staffId: pso.id,
+      message: 'Excluded: a relative of the person.',
+    });
+    expect(added.statusCode).toBe(302);
+    const officer = await t.signIn('pso.demo');
+    const refused = await officer.get(`/people/${person.crn}`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Excluded: a relative of the person.');
+  });
+});

@@ -1,0 +1,271 @@
+import { sql, type Transaction } from 'kysely';
+import { recordAudit, type Actor } from '../platform/audit/audit.js';
+import type { Db } from '../platform/database/connect.js';
+import type { Database } from '../platform/database/schema.js';
+import { decideAccess, type AccessDecision, type Viewer } from './access.js';
+import { formatCrn } from './rules.js';
+import type {
+  AddressForm,
+  ContactSection,
+  DetailsSection,
+  EqualitySection,
+  IdentifiersSection,
+} from './schemas.js';
+import * as store from './store.js';
+
+export type PersonLookup =
+  | { found: false }
+  | { found: true; access: Extract<AccessDecision, { allowed: false }>; person: store.PersonRow }
+  | { found: true; access: { allowed: true }; person: store.PersonRow };
+
+/**
+ * Opens a person's record for a viewer, auditing the look, and the refusal when
+ * the person is limited-access and the viewer may not see them.
+ */
+export async function openPerson(
+  db: Db,
+  actor: Actor,
+  viewer: Viewer,
+  crn: string,
+  page: string,
+): Promise<PersonLookup> {
+  const person = await store.findPersonByCrn(db, crn);
+  if (!person) return { found: false };
+  const access = await decideAccess(db, person, viewer);
+  await recordAudit(db, actor, {
+    action: access.allowed ? 'viewed-record' : 'refused-limited-access',
+    personId: person.id,
+    subjectType: 'person',
+    subjectId: person.crn,
+    detail: access.allowed ? { page } : { page, list: access.list },
+  });
+  return access.allowed ? { found: true, access, person } : { found: true, access, person };
+}
+
+export type SectionName = 'details' | 'identifiers' | 'contact' | 'equality';
+
+type SectionValues = DetailsSection | IdentifiersSection | ContactSection | EqualitySection;
+
+function detailsColumns(v: DetailsSection) {
+  return {
+    forename: v.forename,
+    middle_names: v.middleNames,
+    surname: v.surname,
+    preferred_name: v.preferredName,
+    date_of_birth: v.dateOfBirth!,
+    sex: v.sex,
+    gender_identity: v.genderIdentity,
+  };
+}
+
+function identifierColumns(v: IdentifiersSection) {
+  return {
+    pnc_number: v.pncNumber,
+    cro_number: v.croNumber,
+    prison_number: v.prisonNumber,
+    ni_number: v.niNumber,
+  };
+}
+
+function contactColumns(v: ContactSection) {
+  return {
+    telephone: v.telephone,
+    mobile: v.mobile,
+    email: v.email,
+    contact_preferences: v.contactPreferences,
+  };
+}
+
+function equalityColumns(v: EqualitySection) {
+  return {
+    ethnicity: v.ethnicity,
+    religion: v.religion,
+    sexual_orientation: v.sexualOrientation,
+    first_language: v.firstLanguage,
+    interpreter_required: v.interpreterRequired === 'yes',
+  };
+}
+
+/** Maps a validated section onto the columns it owns. */
+export function sectionColumns(section: SectionName, values: SectionValues) {
+  switch (section) {
+    case 'details':
+      return detailsColumns(values as DetailsSection);
+    case 'identifiers':
+      return identifierColumns(values as IdentifiersSection);
+    case 'contact':
+      return contactColumns(values as ContactSection);
+    case 'equality':
+      return equalityColumns(values as EqualitySection);
+  }
+}
+
+export type SaveResult = { saved: true } | { saved: false; current: store.PersonRow };
+
+/**
+ * Saves one section of the record if nobody else saved the record since the
+ * user opened it (optimistic locking on row_version); otherwise answers what is
+ * there now so the page can show both versions.
+ */
+export async function updateSection(
+  db: Db,
+  actor: Actor,
+  input: { personId: string; expectedVersion: number; section: SectionName; values: SectionValues },
+): Promise<SaveResult> {
+  return db.transaction().execute(async (trx) => {
+    const columns = sectionColumns(input.section, input.values);
+    const updated = await trx
+      .updateTable('people')
+      .set({
+        ...columns,
+        updated_at: new Date(),
+        updated_by_name: actor.name,
+        row_version: sql`row_version + 1`,
+      })
+      .where('id', '=', input.personId)
+      .where('row_version', '=', input.expectedVersion)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) {
+      const current = await trx
+        .selectFrom('people')
+        .selectAll()
+        .where('id', '=', input.personId)
+        .executeTakeFirstOrThrow();
+      return { saved: false as const, current };
+    }
+    await recordAudit(trx, actor, {
+      action: 'changed-record',
+      personId: input.personId,
+      subjectType: 'person',
+      detail: { section: input.section, changes: columns },
+    });
+    return { saved: true as const };
+  });
+}
+
+async function insertAddress(trx: Transaction<Database>, personId: string, address: AddressForm) {
+  if (address.status === 'main') {
+    // The old main address becomes a previous one, ending the day before the new one starts.
+    await trx
+      .updateTable('person_addresses')
+      .set({ status: 'previous', to_date: sql`greatest(from_date, ${address.fromDate}::date - 1)` })
+      .where('person_id', '=', personId)
+      .where('status', '=', 'main')
+      .execute();
+  }
+  await trx
+    .insertInto('person_addresses')
+    .values({
+      person_id: personId,
+      status: address.status,
+      building: address.building,
+      street: address.street,
+      district: address.district,
+      town: address.town,
+      county: address.county,
+      postcode: address.postcode,
+      from_date: address.fromDate!,
+    })
+    .execute();
+}
+
+export interface NewPerson {
+  details: DetailsSection;
+  identifiers: IdentifiersSection;
+  contact: ContactSection;
+  equality: EqualitySection;
+  address: AddressForm | null;
+}
+
+export async function createPerson(
+  db: Db,
+  actor: Actor,
+  input: NewPerson,
+): Promise<{ id: string; crn: string }> {
+  return db.transaction().execute(async (trx) => {
+    const crn = formatCrn(await store.nextCrnNumber(trx));
+    const { id } = await trx
+      .insertInto('people')
+      .values({
+        crn,
+        ...detailsColumns(input.details),
+        ...identifierColumns(input.identifiers),
+        ...contactColumns(input.contact),
+        ...equalityColumns(input.equality),
+        updated_by_name: actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.address) await insertAddress(trx, id, input.address);
+    await recordAudit(trx, actor, {
+      action: 'created-record',
+      personId: id,
+      subjectType: 'person',
+      subjectId: crn,
+    });
+    return { id, crn };
+  });
+}
+
+export async function addAddress(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  address: AddressForm,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertAddress(trx, personId, address);
+    await recordAudit(trx, actor, {
+      action: 'added-address',
+      personId,
+      subjectType: 'address',
+      detail: { ...address },
+    });
+  });
+}
+
+export async function addToRecord(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  what: 'alias' | 'disability' | 'personal-contact',
+  values: Record<string, unknown>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (what === 'alias') {
+      await trx
+        .insertInto('person_aliases')
+        .values({
+          person_id: personId,
+          forename: values.forename as string,
+          surname: values.surname as string,
+          date_of_birth: (values.dateOfBirth as string | null) ?? null,
+        })
+        .execute();
+    } else if (what === 'disability') {
+      await trx
+        .insertInto('person_disabilities')
+        .values({
+          person_id: personId,
+          disability: values.disability as string,
+          reasonable_adjustments: (values.reasonableAdjustments as string | null) ?? null,
+        })
+        .execute();
+    } else {
+      await trx
+        .insertInto('person_contacts')
+        .values({
+          person_id: personId,
+          relationship: values.relationship as string,
+          name: values.name as string,
+          telephone: (values.telephone as string | null) ?? null,
+          email: (values.email as string | null) ?? null,
+          address: (values.address as string | null) ?? null,
+          notes: (values.notes as string | null) ?? null,
+        })
+        .execute();
+    }
+    await recordAudit(trx, actor, { action: `added-${what}`, personId, subjectType: what, detail: values });
+  });
+}

@@ -1,0 +1,3 @@
+export const SEXES = ['male', 'female'] as const;
+
+export type Sex = (typeof SEXES)[number];

@@ -1,0 +1,197 @@
+/**
+ * The tier of a person on probation, worked out from their record and kept with its history.
+ * Called inside the transaction of whatever changed an input, so the tier never lags the record.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/database/schema.js';
+import { TIERING_POLICY } from './policy.js';
+import { calculateTier } from './rules.js';
+import * as store from './store.js';
+import type { TierInput, TierResult } from './types.js';
+
+type Executor = Kysely<Database>;
+
+const ROSH_CODES: Record<string, 'low' | 'medium' | 'high' | 'very-high'> = {
+  RLRH: 'low',
+  RMRH: 'medium',
+  RHRH: 'high',
+  RVHR: 'very-high',
+};
+const ROSH_RANK = ['low', 'medium', 'high', 'very-high'] as const;
+const COUNTED_AS_OWN_INPUT = new Set([...Object.keys(ROSH_CODES), 'MAPP', 'IIOM']);
+
+/** What the record says about risk: RoSH, MAPPA and registers. The role boundary reads this too. */
+export interface CaseRiskFacts {
+  rosh: 'low' | 'medium' | 'high' | 'very-high' | null;
+  mappaLevel: 1 | 2 | 3 | null;
+  /** Current register codes, in register order. */
+  registrations: string[];
+  iomNominal: boolean;
+  /** Where each fact came from, in plain English. */
+  sources: string[];
+}
+
+export async function caseRiskFacts(db: Executor, personId: string, today: string): Promise<CaseRiskFacts> {
+  const current = await store.currentRegistrations(db, personId, today);
+  let rosh: CaseRiskFacts['rosh'] = null;
+  let mappaLevel: CaseRiskFacts['mappaLevel'] = null;
+  const sources: string[] = [];
+  for (const r of current) {
+    const level = ROSH_CODES[r.type_code];
+    if (level && (rosh === null || ROSH_RANK.indexOf(level) > ROSH_RANK.indexOf(rosh))) rosh = level;
+    if (r.type_code === 'MAPP') {
+      const n = Number(r.level?.replace(/^M/, ''));
+      if ((n === 1 || n === 2 || n === 3) && (mappaLevel === null || n > mappaLevel)) mappaLevel = n;
+    }
+  }
+  const roshRegister = current.find((r) => ROSH_CODES[r.type_code] === rosh);
+  sources.push(
+    roshRegister
+      ? `RoSH: from registration ${roshRegister.type_code} (${roshRegister.description}), registered ${roshRegister.registered_on}`
+      : 'RoSH: no current RoSH registration',
+  );
+  const mappa = current.find((r) => r.type_code === 'MAPP');
+  sources.push(
+    mappa
+      ? `MAPPA: from registration MAPP, level ${mappa.level?.replace(/^M/, '') ?? 'not recorded'}, registered ${mappa.registered_on}`
+      : 'MAPPA: no current MAPPA registration',
+  );
+  const iomNominal = current.some((r) => r.type_code === 'IIOM');
+  sources.push(
+    iomNominal ? 'IOM nominal: from registration IIOM' : 'IOM nominal: no current IIOM registration',
+  );
+  return { rosh, mappaLevel, registrations: current.map((r) => r.type_code), iomNominal, sources };
+}
+
+/** Everything the calculator needs, from the record, with where each input came from. */
+export async function tierInputOf(
+  db: Executor,
+  personId: string,
+  today: string,
+): Promise<{ input: TierInput; sources: string[] }> {
+  const [facts, orders, sex] = await Promise.all([
+    caseRiskFacts(db, personId, today),
+    store.currentOrders(db, personId, today),
+    store.personSex(db, personId),
+  ]);
+  const custodial = orders.find((o) => o.order_type === 'LIC' || o.order_type === 'PSS');
+  const rehabilitative = orders.find((o) => o.rehabilitative_requirements > 0);
+  const mandateForChange = Boolean(custodial ?? rehabilitative);
+  const sources = [
+    ...facts.sources,
+    custodial
+      ? `Mandate for change: a ${custodial.order_type === 'LIC' ? 'licence' : 'post-sentence supervision'} from ${custodial.start_date} is running`
+      : rehabilitative
+        ? `Mandate for change: the order from ${rehabilitative.start_date} has a requirement other than unpaid work or a restrictive one`
+        : orders.length
+          ? 'No mandate for change: the current order has only unpaid work or restrictive requirements'
+          : 'No mandate for change: no current order',
+    'RSR, OGRS3 and needs: Probity holds no assessments yet, so they are not recorded and give no points',
+    'Valid assessment: Probity holds no assessments yet, so there is no valid full assessment within the last 55 weeks',
+    'Additional factors for women: not recorded without an assessment',
+  ];
+  const input: TierInput = {
+    sex: sex === 'F' ? 'female' : 'male',
+    rosh: facts.rosh,
+    rsr: null,
+    mappaLevel: facts.mappaLevel,
+    // RoSH, MAPPA and IOM registers reach the tier through their own inputs, not as registers.
+    registrations: facts.registrations.filter((code) => !COUNTED_AS_OWN_INPUT.has(code)).sort(),
+    needs: {},
+    ogrsPercent: null,
+    iomNominal: facts.iomNominal,
+    mandateForChange,
+    validAssessment: false,
+  };
+  return { input, sources };
+}
+
+export type Recalculation =
+  | { changed: false; tier: string; result: TierResult }
+  | { changed: true; tier: string; previous: string | null; result: TierResult };
+
+/**
+ * Works the tier out again and keeps it when the tier or any of its inputs changed, with the
+ * reason ("Registration ADVP added by Priya Okonjo"). Run it inside the change's transaction.
+ */
+export async function recalculateTier(
+  trx: Executor,
+  personId: string,
+  reason: string,
+  today: string,
+  now: Date = new Date(),
+): Promise<Recalculation> {
+  const { input, sources } = await tierInputOf(trx, personId, today);
+  const result = calculateTier(input, TIERING_POLICY);
+  const latest = await store.latestTier(trx, personId);
+  const previousInput = (latest?.inputs as { tierInput?: unknown } | undefined)?.tierInput;
+  if (latest && latest.tier === result.tier && stableJson(previousInput) === stableJson(input)) {
+    return { changed: false, tier: result.tier, result };
+  }
+  await store.insertTier(trx, {
+    person_id: personId,
+    calculated_at: now,
+    protect_points: result.protect.points,
+    protect_level: result.protect.level,
+    change_points: result.change.points,
+    change_level: result.change.level,
+    tier: result.tier,
+    explanation: result.explanation,
+    inputs: { tierInput: input, sources },
+    reason,
+  });
+  return { changed: true, tier: result.tier, previous: latest?.tier ?? null, result };
+}
+
+/** JSON with sorted keys, so two equal inputs compare equal whatever order jsonb gave the keys. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The tier as the record stands today. Sentences and personal details change outside this
+ * capability (and orders end with time), so a page showing the tier first checks it is up to
+ * date, reading only; when it is not, it recalculates with the person locked, so two pages opened
+ * at once store one calculation.
+ */
+export async function upToDateTier(db: Executor, personId: string, today: string, now: Date) {
+  const latest = await store.latestTier(db, personId);
+  if (latest && !(await needsRecalculation(db, personId, today, latest))) return latest;
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .selectFrom('people')
+      .select('id')
+      .where('id', '=', personId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const existing = await store.latestTier(trx, personId);
+    await recalculateTier(
+      trx,
+      personId,
+      existing
+        ? 'Sentence, personal details or dates changed since the last calculation'
+        : 'First calculation',
+      today,
+      now,
+    );
+    return store.latestTier(trx, personId);
+  });
+}
+
+async function needsRecalculation(
+  db: Executor,
+  personId: string,
+  today: string,
+  latest: NonNullable<Awaited<ReturnType<typeof store.latestTier>>>,
+): Promise<boolean> {
+  const { input } = await tierInputOf(db, personId, today);
+  const previousInput = (latest.inputs as { tierInput?: unknown }).tierInput;
+  return stableJson(previousInput) !== stableJson(input) || calculateTier(input).tier !== latest.tier;
+}

@@ -1,0 +1,178 @@
+import type { Page } from '@playwright/test';
+import {
+  DEMO_PASSWORD,
+  expect,
+  expectNoAxeViolations,
+  recordNavigation,
+  serviceNavigation,
+  signIn,
+  test,
+} from './support/journey.js';
+
+const RECORD_TABS = [
+  { link: 'Overview', heading: 'Overview' },
+  { link: 'Personal details', heading: 'Personal details' },
+  { link: 'Contacts', heading: 'Personal contacts' },
+  { link: 'Allocation history', heading: 'Allocation history' },
+  { link: 'Who has looked at this record', heading: 'Who has looked at this record' },
+];
+
+async function signInAsOfficer(page: Page) {
+  await signIn(page, 'po.demo', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/caseload$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible();
+  await expectNoAxeViolations(page);
+}
+
+/** The rows of the My cases table, one per person the officer supervises. */
+function caseloadRows(page: Page) {
+  return page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'CRN' }) })
+    .locator('tbody tr');
+}
+
+/** Searches from the Search page and answers the result rows, each a link to a record. */
+async function search(page: Page, terms: string) {
+  await serviceNavigation(page).getByRole('link', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Find a person on probation' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Name, CRN, PNC number or date of birth').fill(terms);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /found/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  return page.getByRole('table', { name: /found/ }).locator('tbody tr');
+}
+
+test.describe('A probation officer', () => {
+  test('sees their caseload, finds a person by a misspelt surname and reads every part of the record', async ({
+    page,
+  }) => {
+    await signInAsOfficer(page);
+    const count = page.getByText(/You are the responsible officer for \d+ people/);
+    await expect(count).toBeVisible();
+    const [, people] = /for (\d+) people/.exec(await count.innerText()) ?? [];
+    expect(Number(people)).toBeGreaterThan(10);
+    await expect(caseloadRows(page)).toHaveCount(Number(people));
+    await expect(serviceNavigation(page).getByRole('link', { name: 'My cases' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+
+    const results = await search(page, 'Smyth');
+    await expect(page).toHaveTitle('Search results for Smyth – Probity');
+    const smiths = results.filter({ has: page.getByRole('link', { name: /^Smith, / }) });
+    expect(await smiths.count()).toBeGreaterThan(0);
+    const first = smiths.first();
+    const crn = (await first.locator('td').nth(1).innerText()).trim();
+    expect(crn).toMatch(/^X\d{6}$/);
+    const link = first.getByRole('link');
+    const [, forename] = /^Smith, (.+)$/.exec((await link.innerText()).trim()) ?? [];
+    expect(forename).toBeTruthy();
+    await link.click();
+
+    await expect(page).toHaveURL(new RegExp(`/people/${crn}$`));
+    await expect(page.getByRole('heading', { level: 1, name: `${forename} Smith` })).toBeVisible();
+    await expect(page.getByText(`CRN: ${crn}`)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    for (const tab of RECORD_TABS) {
+      await recordNavigation(page).getByRole('link', { name: tab.link, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 2, name: tab.heading, exact: true })).toBeVisible();
+      await expect(recordNavigation(page).getByRole('link', { name: tab.link, exact: true })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      await expect(page.getByRole('heading', { level: 1, name: `${forename} Smith` })).toBeVisible();
+      await expect(page).toHaveTitle(`${tab.heading} – ${forename} Smith – Probity`);
+      await expectNoAxeViolations(page);
+    }
+
+    // The last tab lists who opened the record: this officer, just now.
+    const views = page.getByRole('table', { name: /Views and changes of this record/ }).locator('tbody tr');
+    await expect(views.filter({ hasText: 'Priya Okonjo' }).first()).toBeVisible();
+    await expect(
+      views
+        .filter({ hasText: 'Priya Okonjo' })
+        .filter({ hasText: /Viewed record/ })
+        .first(),
+    ).toBeVisible();
+  });
+
+  test('sees the error summary when contact details are wrong, keeps what was typed, and saves once corrected', async ({
+    page,
+  }) => {
+    await signInAsOfficer(page);
+    const person = caseloadRows(page).first().getByRole('link').first();
+    const name = (await person.innerText()).trim();
+    const [surname, forename] = name.split(', ');
+    await person.click();
+    await expect(page.getByRole('heading', { level: 1, name: `${forename} ${surname}` })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await recordNavigation(page).getByRole('link', { name: 'Personal details' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Personal details' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Change contact details' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Change contact details' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Mobile (optional)').fill('07700 900123');
+    await page.getByLabel('Email (optional)').fill('not-an-email');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(summary).toBeVisible();
+    // The design system's script moves focus to the summary so screen readers announce it.
+    await expect(page.locator('.govuk-error-summary')).toBeFocused();
+    const message = 'Enter an email address in the correct format, like name@example.com';
+    await expect(summary.getByRole('link', { name: message })).toBeVisible();
+    await expect(page.locator('#email-error')).toHaveText(`Error: ${message}`);
+    await expect(page).toHaveTitle(/^Error: Change contact details/);
+    await expect(page.getByLabel('Email (optional)')).toHaveValue('not-an-email');
+    await expect(page.getByLabel('Mobile (optional)')).toHaveValue('07700 900123');
+    await expectNoAxeViolations(page);
+
+    // The summary's link takes the user to the field in error.
+    await summary.getByRole('link', { name: message }).click();
+    await expect(page.getByLabel('Email (optional)')).toBeFocused();
+
+    await page.getByLabel('Email (optional)').fill('corrected@example.com');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Personal details' })).toBeVisible();
+    const contactCard = page.locator('.govuk-summary-card').filter({ hasText: 'Contact details' });
+    await expect(contactCard.getByText('corrected@example.com')).toBeVisible();
+    await expect(contactCard.getByText('07700 900123')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('A probation officer without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('signs in, searches, opens a record and gets the error summary from a form', async ({ page }) => {
+    await signInAsOfficer(page);
+
+    const results = await search(page, 'Smyth');
+    const smith = results.getByRole('link', { name: /^Smith, / }).first();
+    await expect(smith).toBeVisible();
+    await smith.click();
+    await expect(page.getByRole('heading', { level: 1, name: / Smith$/ })).toBeVisible();
+    await expect(recordNavigation(page).getByRole('link', { name: 'Overview' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+    await expectNoAxeViolations(page);
+
+    await recordNavigation(page).getByRole('link', { name: 'Personal details' }).click();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Change contact details' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Change contact details' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Email (optional)').fill('still wrong');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+    await expect(page.getByLabel('Email (optional)')).toHaveValue('still wrong');
+    await expectNoAxeViolations(page);
+  });
+});
