@@ -24,13 +24,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf test-results/e2e-data && tsx src/server.ts',
+    command: `rm -rf test-results/e2e-data-${port} && tsx src/server.ts`,
     url: `http://localhost:${port}/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
       PORT: String(port),
-      PROBITY_DATA_DIR: 'test-results/e2e-data',
+      PROBITY_DATA_DIR: `test-results/e2e-data-${port}`,
       PROBITY_DEMO_DATA: 'always',
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',

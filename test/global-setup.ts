@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { loadDemoData } from '../src/demo-data/seed.js';
 import { connectPostgres, openEmbedded } from '../src/platform/database/connect.js';
 import { migrateToLatest } from '../src/platform/database/migrate.js';
-import { adminUrl, TEMPLATE_DATABASE, usePostgres } from './support/database-target.js';
+import { adminUrl, templateDatabase, usePostgres } from './support/database-target.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,12 +22,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (usePostgres()) {
     const admin = connectPostgres(adminUrl(), 1);
     await admin.db.executeQuery({
-      sql: `drop database if exists ${TEMPLATE_DATABASE} with (force)`,
+      sql: `drop database if exists ${templateDatabase()} with (force)`,
       parameters: [],
     } as never);
-    await admin.db.executeQuery({ sql: `create database ${TEMPLATE_DATABASE}`, parameters: [] } as never);
+    await admin.db.executeQuery({ sql: `create database ${templateDatabase()}`, parameters: [] } as never);
     const url = new URL(adminUrl());
-    url.pathname = `/${TEMPLATE_DATABASE}`;
+    url.pathname = `/${templateDatabase()}`;
     const template = connectPostgres(url.toString(), 1);
     await migrateToLatest(template.db);
     await loadDemoData(template.db, new Date());

@@ -12,4 +12,11 @@ export function adminUrl(): string {
   return url;
 }
 
-export const TEMPLATE_DATABASE = 'probity_test_template';
+/**
+ * The template is named after the target database, so that two test runs on one
+ * server, each with its own DATABASE_URL, never drop each other's template.
+ */
+export function templateDatabase(): string {
+  const name = new URL(adminUrl()).pathname.replace(/^\//, '').replace(/[^a-z0-9_]/gi, '_');
+  return `probity_template_${name || 'postgres'}`.toLowerCase();
+}

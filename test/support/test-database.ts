@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { connectPostgres, openEmbedded, type DatabaseHandle } from '../../src/platform/database/connect.js';
-import { adminUrl, TEMPLATE_DATABASE, usePostgres } from './database-target.js';
+import { adminUrl, templateDatabase, usePostgres } from './database-target.js';
 
 /** A fresh database for one test file, copied from the migrated template with the demo data. */
 export async function freshDatabase(): Promise<DatabaseHandle> {
@@ -10,7 +10,7 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
     const name = `probity_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const admin = connectPostgres(adminUrl(), 1);
     await admin.db.executeQuery({
-      sql: `create database ${name} template ${TEMPLATE_DATABASE}`,
+      sql: `create database ${name} template ${templateDatabase()}`,
       parameters: [],
     } as never);
     const url = new URL(adminUrl());
