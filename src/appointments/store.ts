@@ -137,18 +137,30 @@ export async function contactFactsOf(db: Db, personId: string): Promise<ContactF
 }
 
 /**
- * The day the person's last breach ended: the latest breach hearing with an
- * outcome recorded. The failure count restarts after it.
+ * The day the person's last breach ended: the latest breach resolved in the
+ * enforcement workflow, or a breach hearing with an outcome recorded on the
+ * court appearances. The failure count restarts after it.
  */
 export async function lastBreachEndedOn(db: Db, personId: string): Promise<string | null> {
   const row = await db
-    .selectFrom('court_appearances')
-    .select(sql<string | null>`max(appearance_date)`.as('ended'))
-    .where('person_id', '=', personId)
-    .where('appearance_type', '=', 'BREACH')
-    .where('outcome', 'is not', null)
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('breaches')
+        .select(sql<string | null>`max(resolved_on)`.as('ended'))
+        .where('person_id', '=', personId)
+        .where('resolved_on', 'is not', null)
+        .as('resolved'),
+      eb
+        .selectFrom('court_appearances')
+        .select(sql<string | null>`max(appearance_date)`.as('ended'))
+        .where('person_id', '=', personId)
+        .where('appearance_type', '=', 'BREACH')
+        .where('outcome', 'is not', null)
+        .as('heard'),
+    ])
     .executeTakeFirst();
-  return row?.ended ?? null;
+  const dates = [row?.resolved, row?.heard].filter((d): d is string => Boolean(d)).sort();
+  return dates.at(-1) ?? null;
 }
 
 /** Orders of the person (not terminated, or terminated ones too when asked) as periods for the rules. */
