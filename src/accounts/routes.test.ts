@@ -87,6 +87,22 @@ describe('sign-in', () => {
 });
 
 describe('user administration', () => {
+  it('lists accounts with their roles in words, and links every administration page from its home', async () => {
+    const admin = await t.signIn('admin.demo');
+    const users = (await admin.get('/admin/users')).body;
+    expect(users).toContain('Probation services officer');
+    expect(users).not.toContain('probation-services-officer');
+    const home = (await admin.get('/admin')).body;
+    for (const page of [
+      '/admin/users',
+      '/admin/api-clients',
+      '/admin/staff',
+      '/admin/teams',
+      '/admin/offences',
+    ])
+      expect(home).toContain(`href="${page}"`);
+  });
+
   it('creates a user with a one-time password who must change it at first sign-in', async () => {
     const admin = await t.signIn('admin.demo');
     await admin.get('/admin/users/new');

@@ -152,7 +152,11 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   );
 
   app.get('/admin/users', { config: admin }, async (_request, reply) =>
-    reply.render('accounts/views/users.njk', { users: await store.listUsers(db), now: context.now() }),
+    reply.render('accounts/views/users.njk', {
+      users: await store.listUsers(db),
+      now: context.now(),
+      roleNames: ROLES,
+    }),
   );
 
   const newUserPage = async (
