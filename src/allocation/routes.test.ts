@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDateOf } from '../platform/calendar/london.js';
 import { startTestApp, type Browser, type TestApp } from '../../test/support/test-app.js';
+import { withoutFlagsOrTier } from '../../test/support/clean-slate.js';
 
 let t: TestApp;
 const today = londonDateOf(new Date());
@@ -36,6 +37,7 @@ async function freshPerson() {
     .orderBy('people.crn', 'desc')
     .executeTakeFirstOrThrow();
   used.add(row.crn);
+  await withoutFlagsOrTier(db(), row.id);
   return row;
 }
 

@@ -3,6 +3,7 @@ import { hashPassword } from '../accounts/passwords.js';
 import type { Db } from '../platform/database/connect.js';
 import { formatCrn, pncWithCheckCharacter } from '../people/rules.js';
 import { FEMALE_FORENAMES, MALE_FORENAMES, STREETS, SURNAMES, TOWNS } from './names.js';
+import { loadDemoRegistrations } from './registrations.js';
 import { SeededRandom } from './random.js';
 import { loadDemoSentences } from './sentences.js';
 import { loadDemoContacts } from './contacts.js';
@@ -247,6 +248,7 @@ export async function loadDemoData(db: Db, now: Date): Promise<void> {
       now,
     );
     await loadDemoContacts(trx, now);
+    await loadDemoRegistrations(trx, now);
   });
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDateOf } from '../platform/calendar/london.js';
 import { addDays, addMonths } from '../platform/calendar/index.js';
 import { startTestApp, type TestApp, type Browser } from '../../test/support/test-app.js';
+import { withoutFlagsOrTier } from '../../test/support/clean-slate.js';
 
 let t: TestApp;
 const today = londonDateOf(new Date());
@@ -36,6 +37,7 @@ async function freshPerson() {
     .orderBy('people.crn')
     .executeTakeFirstOrThrow();
   used.add(row.crn);
+  await withoutFlagsOrTier(db(), row.id);
   return row;
 }
 

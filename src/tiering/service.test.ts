@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonDateOf } from '../platform/calendar/london.js';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { recalculateTier, stableJson, tierInputOf } from './service.js';
+import { withoutFlagsOrTier } from '../../test/support/clean-slate.js';
 
 let t: TestApp;
 const today = londonDateOf(new Date());
@@ -25,6 +26,7 @@ async function personWithout(_what: 'orders') {
     .orderBy('people.crn')
     .executeTakeFirstOrThrow();
   used.push(row.crn);
+  await withoutFlagsOrTier(db(), row.id);
   await db()
     .updateTable('orders')
     .set((eb) => ({ terminated_on: eb.ref('start_date'), termination_reason: 'COMPLETED' }))
