@@ -6,6 +6,12 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const londonDateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: LONDON,
+});
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
@@ -16,13 +22,16 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
 });
 
-/** '2026-03-03' → '3 March 2026'. Calendar dates are formatted as written: no time-zone shift. */
+/**
+ * '2026-03-03' → '3 March 2026'. Calendar dates are formatted as written: no time-zone shift;
+ * an instant is shown as its date in London.
+ */
 export function formatDate(value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     return dateFormat.format(new Date(`${value}T00:00:00Z`));
   }
-  if (value instanceof Date) return formatDateTime(value);
+  if (value instanceof Date) return londonDateFormat.format(value);
   return String(value);
 }
 
