@@ -145,6 +145,22 @@ async function main() {
       .limit(1000)
       .execute();
     const crns = visible.map((p) => p.crn);
+    const untiered = await db
+      .selectFrom('people')
+      .select('crn')
+      .where('exclusion_message', 'is', null)
+      .where('restriction_message', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('tier_calculations as t').select('t.id').whereRef('t.person_id', '=', 'people.id'),
+          ),
+        ),
+      )
+      .orderBy(sql`md5(crn)`)
+      .limit(5 + 2 * requests)
+      .execute();
+    const firstViewCrns = untiered.map((p) => p.crn);
     const surnames = [
       'Smith',
       'Jones',
@@ -172,6 +188,19 @@ async function main() {
         async () => (await session.get('/caseload')).statusCode,
       ),
     );
+    // A generated person has no tier yet: the first view of them works it out and stores it,
+    // once, as a real record does when the sentence is entered. Measured apart from the views after.
+    const overview = async (i: number) =>
+      (await session.get(`/people/${firstViewCrns[i % firstViewCrns.length]}`)).statusCode;
+    if (firstViewCrns.length >= 5 + 2 * requests)
+      results.push(
+        await measure(
+          'A person’s overview, first view (works out the tier)',
+          requests,
+          concurrency,
+          overview,
+        ),
+      );
     results.push(
       await measure(
         'A person’s overview',

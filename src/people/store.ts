@@ -162,20 +162,31 @@ export async function searchPeople(
   else {
     if (terms.surname.length < 2) return [];
     const surname = terms.surname;
-    query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`lower(people.surname) % ${surname}`,
-        sql<boolean>`soundex(people.surname) = soundex(${surname})`,
-        sql<boolean>`lower(people.surname) like ${`${surname}%`}`,
-        eb(
-          'people.id',
-          'in',
+    // Each way a surname can match is its own indexed lookup (trigram, soundex, prefix, alias);
+    // one OR across them would read every person.
+    query = query.where('people.id', 'in', (eb) =>
+      eb
+        .selectFrom('people as by_trigram')
+        .select('by_trigram.id')
+        .where(sql<boolean>`lower(by_trigram.surname) % ${surname}`)
+        .union(
+          eb
+            .selectFrom('people as by_sound')
+            .select('by_sound.id')
+            .where(sql<boolean>`soundex(by_sound.surname) = soundex(${surname})`),
+        )
+        .union(
+          eb
+            .selectFrom('people as by_prefix')
+            .select('by_prefix.id')
+            .where(sql<boolean>`lower(by_prefix.surname) like ${`${surname}%`}`),
+        )
+        .union(
           eb
             .selectFrom('person_aliases')
-            .select('person_id')
+            .select('person_aliases.person_id as id')
             .where(sql<boolean>`lower(person_aliases.surname) % ${surname}`),
         ),
-      ]),
     );
     if (terms.forename) {
       const forename = terms.forename;
