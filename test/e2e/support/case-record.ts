@@ -104,16 +104,17 @@ export async function addPerson(page: Page, surname: string): Promise<string> {
   return /\/people\/([A-Z]\d{6})/.exec(page.url())![1]!;
 }
 
-/** Adds a conviction a month ago and the order the court imposed for it. */
+/** Adds a conviction (a month ago unless said otherwise) and the order the court imposed for it. */
 export async function addEventWithOrder(
   page: Page,
   order: 'Community order' | 'Licence',
   fill: (page: Page) => Promise<void>,
+  convictedDaysAgo = 30,
 ): Promise<void> {
   await openTab(page, 'Sentence');
   await follow(page, page.getByRole('link', { name: 'Add an event' }));
   await expectNoAxeViolations(page);
-  await fillDate(page, 'Conviction date', londonToday(-30));
+  await fillDate(page, 'Conviction date', londonToday(-convictedDaysAgo));
   await page.getByLabel('Convicting court').selectOption({ label: "Chelmsford Magistrates' Court" });
   await page.getByLabel('Main offence').selectOption({ label: 'Assault occasioning actual bodily harm' });
   await submit(page, 'Save and add the order');
