@@ -321,7 +321,8 @@ export function staffOfTeam(db: Db, teamId: string) {
  * The failure count and next appointment for many people in one query (the
  * caseload), counted as failuresToComply and nextAppointment count them: distinct
  * dates of enforceable national standards contacts with an enforceable outcome in
- * the 12 months to today, after the last breach ended.
+ * the 12 months to today, after the last breach ended (as lastBreachEndedOn finds it:
+ * resolved in the enforcement workflow or heard at court).
  */
 export async function complianceForPeople(
   db: Db,
@@ -334,10 +335,16 @@ export async function complianceForPeople(
   const from = windowStart(today);
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`));
   const rows = await sql<{ person_id: string; failures: number; next_appointment: Date | null }>`
-    with breaches as (
-      select person_id, max(appearance_date) as ended
-      from court_appearances
-      where person_id in (${ids}) and appearance_type = 'BREACH' and outcome is not null
+    with last_breach as (
+      select person_id, max(ended) as ended from (
+        select person_id, resolved_on as ended
+        from breaches
+        where person_id in (${ids}) and resolved_on is not null
+        union all
+        select person_id, appearance_date
+        from court_appearances
+        where person_id in (${ids}) and appearance_type = 'BREACH' and outcome is not null
+      ) ended_breaches
       group by person_id
     )
     select c.person_id,
@@ -352,7 +359,7 @@ export async function complianceForPeople(
     from contacts c
     join contact_types t on t.code = c.contact_type
     left join contact_outcomes o on o.code = c.outcome_code
-    left join breaches b on b.person_id = c.person_id
+    left join last_breach b on b.person_id = c.person_id
     where c.person_id in (${ids}) and c.starts_at >= ${new Date(`${addDays(from, -1)}T00:00:00Z`)}
     group by c.person_id`.execute(db);
   for (const r of rows.rows) {
