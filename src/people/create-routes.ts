@@ -22,6 +22,7 @@ import {
 } from './sections.js';
 import * as people from './service.js';
 import * as store from './store.js';
+import { viewerOf } from './viewer.js';
 
 const JOURNEY = 'create-person';
 type Draft = Record<string, RawValues & { noFixedAbode?: string }>;
@@ -163,7 +164,7 @@ export function personCreationRoutes(app: FastifyInstance, context: AppContext):
       dateOfBirth: validation.person.details.dateOfBirth!,
       pncNumber: validation.person.identifiers.pncNumber,
     };
-    const matches = await store.likelyDuplicates(context.db, candidate);
+    const matches = await store.likelyDuplicates(context.db, viewerOf(request), candidate);
     const duplicates = matches
       .map((m) => ({
         ...m,
@@ -189,7 +190,7 @@ export function personCreationRoutes(app: FastifyInstance, context: AppContext):
     const validation = validateDraft(draft, today(), codesFrom(lists));
     if (!validation.complete) return reply.redirect(`/people/new/${validation.firstIncomplete}`);
     const details = validation.person.details;
-    const matches = await store.likelyDuplicates(context.db, {
+    const matches = await store.likelyDuplicates(context.db, viewerOf(request), {
       forename: details.forename,
       surname: details.surname,
       dateOfBirth: details.dateOfBirth!,

@@ -247,6 +247,80 @@ describe('creating a person', () => {
     expect(Number(after.n)).toBe(Number(before.n));
     expect((await po.post('/people/new/check', { confirmNotDuplicate: 'yes' })).statusCode).toBe(302);
   });
+  it('does not reveal a limited-access person as a likely duplicate to staff who may not see them', async () => {
+    const hidden = await t.database.db
+      .selectFrom('people')
+      .select(['crn', 'forename', 'surname', 'date_of_birth'])
+      .where('crn', '=', DEMO_LIMITED_ACCESS.excludedCrn)
+      .executeTakeFirstOrThrow();
+    const [y, m, d] = hidden.date_of_birth.split('-');
+    const po = await t.signIn('po.demo');
+    await po.get('/people/new');
+    await po.get('/people/new/details');
+    await po.post('/people/new/details', {
+      ...details,
+      forename: hidden.forename,
+      surname: hidden.surname,
+      'dateOfBirth-day': d!,
+      'dateOfBirth-month': m!,
+      'dateOfBirth-year': y!,
+    });
+    await po.post('/people/new/identifiers', {
+      pncNumber: '',
+      croNumber: '',
+      prisonNumber: '',
+      niNumber: '',
+    });
+    await po.post('/people/new/address', { noFixedAbode: 'yes' });
+    await po.post('/people/new/contact', { telephone: '', mobile: '', email: '', contactPreferences: '' });
+    await po.post('/people/new/equality', {
+      ethnicity: '',
+      religion: '',
+      sexualOrientation: '',
+      firstLanguage: '',
+      interpreterRequired: 'no',
+    });
+    const check = await po.get('/people/new/check');
+    expect(check.statusCode).toBe(200);
+    expect(check.body).not.toContain(hidden.crn);
+    expect(check.body).not.toContain('Likely duplicate records');
+    // Nothing to confirm either: a refusal would itself say that a hidden record matches.
+    expect((await po.post('/people/new/check')).statusCode).toBe(302);
+
+    // Staff allowed to see the person are warned as usual.
+    const manager = await t.signIn('manager.demo');
+    await manager.get('/people/new');
+    await manager.get('/people/new/details');
+    await manager.post('/people/new/details', {
+      ...details,
+      forename: hidden.forename,
+      surname: hidden.surname,
+      'dateOfBirth-day': d!,
+      'dateOfBirth-month': m!,
+      'dateOfBirth-year': y!,
+    });
+    await manager.post('/people/new/identifiers', {
+      pncNumber: '',
+      croNumber: '',
+      prisonNumber: '',
+      niNumber: '',
+    });
+    await manager.post('/people/new/address', { noFixedAbode: 'yes' });
+    await manager.post('/people/new/contact', {
+      telephone: '',
+      mobile: '',
+      email: '',
+      contactPreferences: '',
+    });
+    await manager.post('/people/new/equality', {
+      ethnicity: '',
+      religion: '',
+      sexualOrientation: '',
+      firstLanguage: '',
+      interpreterRequired: 'no',
+    });
+    expect((await manager.get('/people/new/check')).body).toContain(hidden.crn);
+  });
 });
 
 describe('editing with optimistic locking', () => {

@@ -206,13 +206,19 @@ export async function searchPeople(
   return query.limit(limit).execute() as Promise<SearchRow[]>;
 }
 
+/**
+ * Existing records that may be the person about to be created. Limited-access people
+ * the viewer may not see are left out: the warning must not reveal them either.
+ */
 export async function likelyDuplicates(
   db: Db,
+  viewer: Viewer,
   candidate: { forename: string; surname: string; dateOfBirth: string; pncNumber: string | null },
 ) {
   return db
     .selectFrom('people')
     .select(['id', 'crn', 'forename', 'surname', 'date_of_birth', 'pnc_number'])
+    .where(visibleTo(viewer))
     .where((eb) =>
       eb.or([
         eb.and([
