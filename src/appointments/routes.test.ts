@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { DEMO_LIMITED_ACCESS } from '../demo-data/seed.js';
 import { failuresToComply } from '../compliance/rules.js';
 import { addDays, londonDateOf } from '../platform/calendar/index.js';
 import { complianceSummary } from './service.js';
@@ -225,6 +226,40 @@ describe('arranging an appointment', () => {
       .orderBy('occurred_at', 'desc')
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(accepted.detail)).toContain('warningsAccepted');
+  });
+
+  it('warns of the officer’s clash with a person the user may not see without naming them', async () => {
+    const hidden = await t.database.db
+      .selectFrom('people')
+      .select(['id', 'crn', 'forename', 'surname'])
+      .where('crn', '=', DEMO_LIMITED_ACCESS.excludedCrn)
+      .executeTakeFirstOrThrow();
+    const officer = await staffIdOf('N01A007');
+    const date = addDays(today, 11);
+    await t.database.db
+      .insertInto('contacts')
+      .values({
+        person_id: hidden.id,
+        contact_type: 'COAP',
+        starts_at: londonInstant(date, 10, 30),
+        contact_date: date,
+        duration_minutes: 60,
+        staff_id: officer,
+        created_by_name: 'Test',
+        updated_by_name: 'Test',
+      })
+      .execute();
+    // po.demo is on the hidden person's exclusion list.
+    const po = await t.signIn('po.demo');
+    await po.get(`/people/${person.crn}/appointments/new`);
+    const warned = await po.post(
+      `/people/${person.crn}/appointments/new`,
+      arrangeForm(date, '10', { staffId: officer }),
+    );
+    expect(warned.statusCode).toBe(200);
+    expect(warned.body).toContain('the officer is already booked');
+    expect(warned.body).not.toContain(hidden.crn);
+    expect(warned.body).not.toContain(hidden.surname);
   });
 
   it('warns when the appointment falls outside the order', async () => {

@@ -194,14 +194,18 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
       const v = parsed.data;
       const startsAt = londonInstant(v.date!, v.time.hour, v.time.minute);
       const orderId = await orderFor(db, page.person.id, v.requirementId, v.date!);
-      const { warnings } = await appointmentWarnings(db, {
-        personId: page.person.id,
-        staffId: v.staffId,
-        startsAt,
-        date: v.date!,
-        durationMinutes: v.duration,
-        orderId,
-      });
+      const { warnings } = await appointmentWarnings(
+        db,
+        {
+          personId: page.person.id,
+          staffId: v.staffId,
+          startsAt,
+          date: v.date!,
+          durationMinutes: v.duration,
+          orderId,
+        },
+        viewerOf(request),
+      );
       if (warnings.length && text(body, 'confirmed') !== 'yes') {
         const officer = staff.find((s) => s.id === v.staffId);
         return reply.render(

@@ -12,6 +12,7 @@ import {
 } from '../compliance/rules.js';
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
+import type { Viewer } from '../people/index.js';
 import { progressOf, requirementsOf } from '../sentences/index.js';
 import { londonClockTime } from './time.js';
 import * as store from './store.js';
@@ -156,14 +157,15 @@ export async function appointmentWarnings(
     durationMinutes: number | null;
     orderId: string | null;
   },
+  viewer: Viewer,
 ): Promise<{ warnings: string[]; decisions: Array<Decision<unknown>> }> {
   // Anything starting up to 12 hours before could still be running.
   const from = new Date(proposal.startsAt.getTime() - 12 * 3_600_000);
   const to = new Date(proposal.startsAt.getTime() + Math.max(1, proposal.durationMinutes ?? 0) * 60_000);
   const [personBookings, staffBookings, orders] = await Promise.all([
-    store.bookingsBetween(db, { personId: proposal.personId }, from, to),
+    store.bookingsBetween(db, { personId: proposal.personId }, from, to, viewer),
     proposal.staffId
-      ? store.bookingsBetween(db, { staffId: proposal.staffId }, from, to)
+      ? store.bookingsBetween(db, { staffId: proposal.staffId }, from, to, viewer)
       : Promise.resolve([]),
     store.orderPeriods(db, proposal.personId),
   ]);
@@ -182,7 +184,14 @@ export async function appointmentWarnings(
     proposal,
     staffBookings
       .filter((b) => b.person_id !== proposal.personId)
-      .map((b) => asBooking(b, `the officer is already booked with ${b.forename} ${b.surname} (${b.crn})`)),
+      .map((b) =>
+        asBooking(
+          b,
+          b.visible
+            ? `the officer is already booked with ${b.forename} ${b.surname} (${b.crn})`
+            : 'the officer is already booked with someone else',
+        ),
+      ),
   );
   const relevantOrders = proposal.orderId
     ? orders.filter((o) => o.id === proposal.orderId)

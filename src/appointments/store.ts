@@ -189,12 +189,17 @@ export async function orderPeriods(db: Db, personId: string): Promise<Array<Orde
   }));
 }
 
-/** Bookings of an officer or a person between two instants, for clash detection. */
+/**
+ * Bookings of an officer or a person between two instants, for clash detection.
+ * `visible` says whether the viewer may see the booked person: a warning about
+ * someone they may not see must not name them.
+ */
 export function bookingsBetween(
   db: Db,
   who: { staffId?: string | null; personId?: string },
   from: Date,
   to: Date,
+  viewer: Viewer,
 ) {
   let query = contactsWithFlags(db)
     .innerJoin('people as p', 'p.id', 'c.person_id')
@@ -210,6 +215,7 @@ export function bookingsBetween(
       'p.surname',
       'p.crn',
     ])
+    .select(sql<boolean>`${visibleTo(viewer, 'p.id')}`.as('visible'))
     .where('t.attendance_required', '=', true)
     .where('c.starts_at', '>=', from)
     .where('c.starts_at', '<', to);
