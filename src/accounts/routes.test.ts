@@ -245,7 +245,13 @@ describe('changing a user account', () => {
       rowVersion: String(user.row_version),
     });
     expect(stale.statusCode).toBe(409);
-    expect(stale.body).toContain('This account was changed by someone else');
+    expect(stale.body).toMatch(/This record was changed by Demo Administrator at \d+ \w+ \d{4} at /);
+    // Both versions: theirs (saved) and the one typed, which the form keeps.
+    expect(stale.body).toContain('Programme facilitator, Probation services officer');
+    expect(stale.body).toContain('value="Someone Else"');
+    const table = stale.body.slice(stale.body.indexOf('Both versions'), stale.body.indexOf('</table>'));
+    expect(table).toContain('Fiona MacLeod');
+    expect(table).toContain('Someone Else');
     const row = await t.database.db
       .selectFrom('users')
       .select(['display_name', 'roles'])

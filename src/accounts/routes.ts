@@ -4,7 +4,6 @@ import { listStaffForSelection } from '../organisation/index.js';
 import { actorOf } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/http/context.js';
 import { list, NO_ERRORS, singleError, text, toFormErrors } from '../platform/http/forms.js';
-import { formatDateTime } from '../platform/http/format.js';
 import { endSession, startSession } from '../platform/http/sessions.js';
 import { safeReturnPath } from './rules.js';
 import {
@@ -236,14 +235,40 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
     values: Record<string, unknown>,
     errors = NO_ERRORS,
     code = 200,
-  ) =>
-    reply.code(code).render('accounts/views/edit-user.njk', {
+    conflict?: { changedBy: string; changedAt: Date; theirs: accounts.UserVersion },
+  ) => {
+    const staff = await listStaffForSelection(db);
+    const staffName = (id: string | null) => {
+      const s = staff.find((member) => member.id === id);
+      return s ? `${s.forename} ${s.surname} (${s.staff_code})` : 'Not linked to a staff member';
+    };
+    const roleNames = (roles: readonly string[]) =>
+      roles.map((r) => ROLES[r as keyof typeof ROLES] ?? r).join(', ') || 'None';
+    return reply.code(code).render('accounts/views/edit-user.njk', {
       account: user,
       values,
       errors,
       roleItems: roleItems((values.roles as string[]) ?? []),
-      staff: await listStaffForSelection(db),
+      staff,
+      conflict: conflict && {
+        changedBy: conflict.changedBy,
+        changedAt: conflict.changedAt,
+        rows: [
+          { field: 'Name', theirs: conflict.theirs.displayName, yours: values.displayName },
+          {
+            field: 'Staff member',
+            theirs: staffName(conflict.theirs.staffId),
+            yours: staffName((values.staffId as string) || null),
+          },
+          {
+            field: 'Roles',
+            theirs: roleNames(conflict.theirs.roles),
+            yours: roleNames((values.roles as string[]) ?? []),
+          },
+        ],
+      },
     });
+  };
 
   app.get<{ Params: { id: string } }>('/admin/users/:id', { config: admin }, async (request, reply) => {
     const user = await store.userForEditing(db, request.params.id);
@@ -287,16 +312,12 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
       ...parsed.data,
     });
     if (!result.saved) {
-      return editUserPage(
-        reply,
-        user,
-        { ...values, rowVersion: user.row_version },
-        singleError(
-          'displayName',
-          `This account was changed by someone else at ${formatDateTime(result.changedAt)}. Check the details below and save again.`,
-        ),
-        409,
-      );
+      // Both versions side by side; the form keeps the user's, ready to save over the new version.
+      return editUserPage(reply, user, { ...values, rowVersion: result.current.rowVersion }, NO_ERRORS, 409, {
+        changedBy: result.changedBy,
+        changedAt: result.changedAt,
+        theirs: result.current,
+      });
     }
     return reply.redirect('/admin/users');
   });

@@ -124,6 +124,7 @@ export async function changePassword(
         password_hash: passwordHash,
         must_change_password: false,
         updated_at: new Date(),
+        updated_by_name: actor.name,
         row_version: sql`row_version + 1`,
       })
       .where('id', '=', input.userId)
@@ -186,6 +187,8 @@ export async function resetPassword(db: Db, actor: Actor, userId: string): Promi
         must_change_password: true,
         failed_sign_ins: 0,
         locked_until: null,
+        updated_at: new Date(),
+        updated_by_name: actor.name,
         row_version: sql`row_version + 1`,
       })
       .where('id', '=', userId)
@@ -205,7 +208,12 @@ export async function setUserDisabled(
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ disabled, row_version: sql`row_version + 1` })
+      .set({
+        disabled,
+        updated_at: new Date(),
+        updated_by_name: actor.name,
+        row_version: sql`row_version + 1`,
+      })
       .where('id', '=', userId)
       .execute();
     if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
@@ -304,7 +312,15 @@ export async function issueApiToken(
   return { accessToken: token, expiresIn: input.lifetimeMinutes * 60 };
 }
 
-export type UserUpdate = { saved: true } | { saved: false; changedAt: Date };
+export interface UserVersion {
+  displayName: string;
+  staffId: string | null;
+  roles: string[];
+}
+
+export type UserUpdate =
+  | { saved: true }
+  | { saved: false; changedAt: Date; changedBy: string; current: UserVersion & { rowVersion: number } };
 
 /** Changes a user's name, staff link and roles, unless someone else changed the account since it was opened. */
 export async function updateUser(
@@ -326,6 +342,7 @@ export async function updateUser(
         staff_id: input.staffId,
         roles: input.roles,
         updated_at: new Date(),
+        updated_by_name: actor.name,
         row_version: sql`row_version + 1`,
       })
       .where('id', '=', input.userId)
@@ -335,10 +352,20 @@ export async function updateUser(
     if (!updated) {
       const current = await trx
         .selectFrom('users')
-        .select('updated_at')
+        .select(['updated_at', 'updated_by_name', 'display_name', 'staff_id', 'roles', 'row_version'])
         .where('id', '=', input.userId)
         .executeTakeFirstOrThrow();
-      return { saved: false as const, changedAt: current.updated_at };
+      return {
+        saved: false as const,
+        changedAt: current.updated_at,
+        changedBy: current.updated_by_name ?? 'someone else',
+        current: {
+          displayName: current.display_name,
+          staffId: current.staff_id,
+          roles: current.roles,
+          rowVersion: current.row_version,
+        },
+      };
     }
     // New roles take effect at the next sign-in: end the user's sessions now.
     await trx.deleteFrom('sessions').where('user_id', '=', input.userId).execute();

@@ -23,5 +23,6 @@ export interface OrganisationTables {
     active: Generated<boolean>;
     row_version: Generated<number>;
     updated_at: GeneratedTimestamp;
+    updated_by_name: string | null;
   };
 }

@@ -32,6 +32,7 @@ export interface PlatformTables {
     last_sign_in_at: NullableTimestamp;
     created_at: GeneratedTimestamp;
     updated_at: GeneratedTimestamp;
+    updated_by_name: string | null;
     row_version: Generated<number>;
   };
   sessions: {
