@@ -16,6 +16,13 @@ const environment = z.object({
   PROBITY_SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   PROBITY_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   PROBITY_API_TOKEN_MINUTES: z.coerce.number().int().min(1).default(60),
+  PROBITY_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*|loopback|linklocal|uniquelocal)$/,
+      'false, true, a number of proxies, or the proxies’ addresses',
+    )
+    .default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -30,6 +37,11 @@ export interface Config {
   signIn: { maxFailuresBeforeLock: number; lockMinutes: number; attemptsPerAddressPer15Minutes: number };
   cookieSecure: boolean;
   apiTokenMinutes: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (sign-in rate limit,
+   * audit trail). Believing a header the client wrote would let anyone choose their address.
+   */
+  trustProxy: boolean | string | ((address: string, hop: number) => boolean);
   logLevel: string;
   production: boolean;
 }
@@ -58,7 +70,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cookieSecure: e.PROBITY_COOKIE_SECURE === 'auto' ? production : e.PROBITY_COOKIE_SECURE === 'true',
     apiTokenMinutes: e.PROBITY_API_TOKEN_MINUTES,
+    trustProxy: readTrustProxy(e.PROBITY_TRUST_PROXY),
     logLevel: e.LOG_LEVEL,
     production,
   };
+}
+
+function readTrustProxy(value: string): Config['trustProxy'] {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    // A number of proxies in front: believe that many hops, counting from the nearest.
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value;
 }

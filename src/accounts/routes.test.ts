@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { csrfFrom, startTestApp, type TestApp } from '../../test/support/test-app.js';
+import { createProbity } from '../app.js';
+import { readConfig } from '../config.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -77,12 +79,130 @@ describe('sign-in', () => {
     expect(response.statusCode).toBe(302);
   });
 
+  it('ends a session after the absolute time-out, however active', async () => {
+    const browser = await t.signIn('pso.demo');
+    const session = await t.database.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id', 'sessions.created_at'])
+      .where('users.username', '=', 'pso.demo')
+      .orderBy('sessions.created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    // Busy all day: seen a minute ago each time it is asked.
+    const at = async (hoursAfterSignIn: number) => {
+      const when = new Date(session.created_at.getTime() + hoursAfterSignIn * 3_600_000);
+      await t.database.db
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(when.getTime() - 60_000) })
+        .where('id', '=', session.id)
+        .execute();
+      t.clock.now = when;
+      const response = await browser.get('/caseload');
+      t.clock.now = null;
+      return response.statusCode;
+    };
+    expect(await at(9.9)).toBe(200);
+    expect(await at(10.1)).toBe(302);
+  });
+
   it('sets a nonce-based Content Security Policy and security headers', async () => {
     const response = await t.anonymous().get('/sign-in');
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('sign-in attempts from one address', () => {
+  it('are limited, and a forged X-Forwarded-For does not get round the limit', async () => {
+    // The same database, with a limit of 3 failed attempts per address in 15 minutes.
+    const app = await createProbity({
+      db: t.database.db,
+      config: readConfig({ NODE_ENV: 'test', PROBITY_SIGN_IN_ATTEMPTS_PER_ADDRESS: '3' }),
+      now: () => new Date(),
+    });
+    try {
+      const attempt = async (
+        form: Record<string, string>,
+        headers: Record<string, string>,
+        remoteAddress: string,
+      ) => {
+        const page = await app.inject({ method: 'GET', url: '/sign-in', headers, remoteAddress });
+        const cookie = page.cookies.find((c) => c.name === 'probity_csrf')!;
+        return app.inject({
+          method: 'POST',
+          url: '/sign-in',
+          remoteAddress,
+          headers: {
+            ...headers,
+            cookie: `probity_csrf=${cookie.value}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...form }).toString(),
+        });
+      };
+      for (let i = 0; i < 3; i++) {
+        const failed = await attempt(
+          { username: `nobody-${i}`, password: 'not-the-password' },
+          { 'x-forwarded-for': `198.51.100.${i}` },
+          '203.0.113.9',
+        );
+        expect(failed.statusCode).toBe(401);
+      }
+      const refused = await attempt(
+        { username: 'facilitator.demo', password: 'Probation-Demo-1' },
+        { 'x-forwarded-for': '198.51.100.77' },
+        '203.0.113.9',
+      );
+      expect(refused.statusCode).toBe(429);
+      expect(refused.body).toContain('too many failed sign-in attempts from your network');
+      // Another address is not held back.
+      const elsewhere = await attempt(
+        { username: 'facilitator.demo', password: 'Probation-Demo-1' },
+        {},
+        '203.0.113.10',
+      );
+      expect(elsewhere.statusCode).toBe(302);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('are counted against the client a configured proxy names', async () => {
+    const app = await createProbity({
+      db: t.database.db,
+      config: readConfig({ NODE_ENV: 'test', PROBITY_TRUST_PROXY: '1' }),
+      now: () => new Date(),
+    });
+    try {
+      const page = await app.inject({ method: 'GET', url: '/sign-in', remoteAddress: '10.0.0.1' });
+      const cookie = page.cookies.find((c) => c.name === 'probity_csrf')!;
+      await app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        remoteAddress: '10.0.0.1',
+        headers: {
+          // The client forged the first address; the proxy appended the one it saw.
+          'x-forwarded-for': '192.0.2.200, 198.51.100.44',
+          cookie: `probity_csrf=${cookie.value}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: new URLSearchParams({
+          _csrf: csrfFrom(page.body),
+          username: 'proxied-nobody',
+          password: 'not-the-password',
+        }).toString(),
+      });
+      const row = await t.database.db
+        .selectFrom('sign_in_attempts')
+        .select('address')
+        .where('username', '=', 'proxied-nobody')
+        .executeTakeFirstOrThrow();
+      expect(row.address).toBe('198.51.100.44');
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -77,13 +77,15 @@ function setUpAuthorisation(app: FastifyInstance) {
 /** The start-up order reads as a list of small steps; each lives in its own file. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { context } = options;
-  const app = Fastify({
+  const serverOptions: FastifyServerOptions = {
     logger: options.logger ?? false,
     genReqId: () => randomUUID(),
     requestIdHeader: 'x-request-id',
-    trustProxy: true,
+    // Only the configured proxies may say who the client is (PROBITY_TRUST_PROXY).
+    trustProxy: context.config.trustProxy,
     bodyLimit: 1_048_576,
-  });
+  };
+  const app = Fastify(serverOptions);
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
