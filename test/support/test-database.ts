@@ -4,8 +4,11 @@ import { inject } from 'vitest';
 import { connectPostgres, openEmbedded, type DatabaseHandle } from '../../src/platform/database/connect.js';
 import { adminUrl, templateDatabase, usePostgres } from './database-target.js';
 
-/** A fresh database for one test file, copied from the migrated template with the demo data. */
-export async function freshDatabase(): Promise<DatabaseHandle> {
+/**
+ * A fresh database for one test file, copied from the migrated template with the demo data.
+ * On PostgreSQL, `url` says where it is, for tests that connect another way.
+ */
+export async function freshDatabase(): Promise<DatabaseHandle & { url?: string }> {
   if (usePostgres()) {
     const name = `probity_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const admin = connectPostgres(adminUrl(), 1);
@@ -18,6 +21,7 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
     const handle = connectPostgres(url.toString(), 5);
     return {
       ...handle,
+      url: url.toString(),
       close: async () => {
         await handle.close();
         await admin.db.executeQuery({

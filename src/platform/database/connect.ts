@@ -33,6 +33,10 @@ export function connectPostgres(databaseUrl: string, maxConnections = 10): Datab
   const pool = new pg.Pool({ connectionString: databaseUrl, max: maxConnections, options: '-c jit=off' });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => undefined);
+  // Nor may one that loses it while a request holds it: that request's query fails (a 503 page)
+  // and the pool drops the client on release, but the client's 'error' event, with no
+  // listener, would otherwise be thrown as an uncaught exception.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(databaseUrl);
   return {
