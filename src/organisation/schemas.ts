@@ -30,6 +30,16 @@ export function newStaffForm(grades: string[], teamIds: string[]) {
   });
 }
 
+/** Changing a staff member: a new grade or team, a corrected name or email, or leaving. */
+export function editStaffForm(grades: string[], teamIds: string[]) {
+  return newStaffForm(grades, teamIds)
+    .omit({ staffCode: true })
+    .extend({
+      active: z.enum(['yes', 'no'], { message: 'Select whether they still work here' }),
+      rowVersion: z.coerce.number().int().min(1),
+    });
+}
+
 export function newTeamForm(pduIds: string[]) {
   return z.object({
     code: z
