@@ -279,6 +279,47 @@ describe('user administration', () => {
   });
 });
 
+describe('API client administration', () => {
+  it('refuses bad input keeping what was typed, then creates a client whose secret opens the API', async () => {
+    const admin = await t.signIn('admin.demo');
+    await admin.get('/admin/api-clients/new');
+    const bad = await admin.post('/admin/api-clients/new', {
+      clientId: 'Bad Id!',
+      name: 'Case records feed',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Client ID must only include lower-case letters, numbers and hyphens');
+    expect(bad.body).toContain('Choose at least one role');
+    expect(bad.body).toContain('value="Case records feed"');
+    const taken = await admin.post('/admin/api-clients/new', {
+      clientId: 'demo-integration',
+      name: 'Again',
+      roles: ['probation-officer'],
+    });
+    expect(taken.statusCode).toBe(400);
+    expect(taken.body).toContain('That client ID is already in use');
+    const created = await admin.post('/admin/api-clients/new', {
+      clientId: 'records-feed',
+      name: 'Case records feed',
+      roles: ['programme-facilitator'],
+    });
+    expect(created.statusCode).toBe(200);
+    const secret = /id="client-secret">([^<]+)</.exec(created.body)?.[1];
+    expect(secret).toBeTruthy();
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/oauth/token',
+      headers: {
+        authorization: `Basic ${Buffer.from(`records-feed:${secret}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: 'grant_type=client_credentials',
+    });
+    expect(token.statusCode).toBe(200);
+  });
+});
+
 describe('API tokens', () => {
   const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 

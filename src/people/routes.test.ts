@@ -323,6 +323,200 @@ describe('creating a person', () => {
   });
 });
 
+describe('changing the record', () => {
+  it('refuses identity numbers in the wrong format with GOV.UK messages, keeping what was typed, writing nothing', async () => {
+    const person = await anyVisibleCrn('Jones');
+    const po = await t.signIn('po.demo');
+    const page = await po.get(`/people/${person.crn}/edit/identifiers`);
+    const rowVersion = /name="rowVersion" value="(\d+)"/.exec(page.body)![1]!;
+    const before = await t.database.db
+      .selectFrom('people')
+      .select(['row_version', 'pnc_number'])
+      .where('crn', '=', person.crn)
+      .executeTakeFirstOrThrow();
+    const bad = await po.post(`/people/${person.crn}/edit/identifiers`, {
+      pncNumber: 'ABC123',
+      croNumber: '12/34',
+      prisonNumber: '1234AB',
+      niNumber: 'QQ 12 34 56 C',
+      rowVersion,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Enter a PNC number in the correct format');
+    expect(bad.body).toContain('Enter a CRO number in the correct format');
+    expect(bad.body).toContain('Enter a prison number in the correct format');
+    expect(bad.body).toContain('Enter a National Insurance number in the correct format');
+    expect(bad.body).toContain('value="ABC123"');
+    expect(bad.body).toContain('value="QQ 12 34 56 C"');
+    const after = await t.database.db
+      .selectFrom('people')
+      .select(['row_version', 'pnc_number'])
+      .where('crn', '=', person.crn)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+
+    const saved = await po.post(`/people/${person.crn}/edit/identifiers`, {
+      pncNumber: '12/12345X',
+      croNumber: '123456/12A',
+      prisonNumber: 'a1234bc',
+      niNumber: 'ab 12 34 56 c',
+      rowVersion,
+    });
+    // 2012/0012345 has the check letter A: X is refused, so the whole section is refused.
+    expect(saved.statusCode).toBe(400);
+    const good = await po.post(`/people/${person.crn}/edit/identifiers`, {
+      pncNumber: '12/12345A',
+      croNumber: '123456/12A',
+      prisonNumber: 'a1234bc',
+      niNumber: 'ab 12 34 56 c',
+      rowVersion,
+    });
+    expect(good.statusCode).toBe(302);
+    const row = await t.database.db
+      .selectFrom('people')
+      .select(['pnc_number', 'prison_number', 'ni_number'])
+      .where('crn', '=', person.crn)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ pnc_number: '2012/0012345A', prison_number: 'A1234BC', ni_number: 'AB123456C' });
+  });
+
+  it('refuses a bad address, alias, disability or personal contact, keeping what was typed', async () => {
+    const person = await anyVisibleCrn('Jones');
+    const po = await t.signIn('po.demo');
+    const count = async (
+      table: 'person_addresses' | 'person_aliases' | 'person_disabilities' | 'person_contacts',
+    ) =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom(table)
+            .innerJoin('people', 'people.id', `${table}.person_id`)
+            .select(({ fn }) => fn.countAll<number>().as('n'))
+            .where('people.crn', '=', person.crn)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const cases: Array<{
+      path: string;
+      table: 'person_addresses' | 'person_aliases' | 'person_disabilities' | 'person_contacts';
+      form: Record<string, string>;
+      messages: string[];
+      kept: string[];
+    }> = [
+      {
+        path: 'addresses',
+        table: 'person_addresses',
+        form: {
+          status: 'main',
+          building: '12',
+          street: '',
+          district: '',
+          town: 'Colchester',
+          county: '',
+          postcode: 'NOT A POSTCODE',
+          'fromDate-day': '1',
+          'fromDate-month': '1',
+          'fromDate-year': '2099',
+        },
+        messages: ['Enter the street', 'Enter a real postcode', 'must be today or in the past'],
+        kept: ['value="NOT A POSTCODE"', 'value="Colchester"'],
+      },
+      {
+        path: 'aliases',
+        table: 'person_aliases',
+        form: {
+          forename: 'J0hn',
+          surname: '',
+          'dateOfBirth-day': '',
+          'dateOfBirth-month': '',
+          'dateOfBirth-year': '',
+        },
+        messages: ['First name must only include letters', 'Enter last name'],
+        kept: ['value="J0hn"'],
+      },
+      {
+        path: 'disabilities',
+        table: 'person_disabilities',
+        form: { disability: '', reasonableAdjustments: 'Ground floor room' },
+        messages: ['Select the disability'],
+        kept: ['Ground floor room'],
+      },
+      {
+        path: 'contacts',
+        table: 'person_contacts',
+        form: { relationship: '', name: '', telephone: '12', email: 'nope', address: '', notes: 'Keep me' },
+        messages: [
+          'Select the relationship',
+          'Enter the name',
+          'Enter a telephone number',
+          'Enter an email address',
+        ],
+        kept: ['value="nope"', 'Keep me'],
+      },
+    ];
+    for (const c of cases) {
+      const before = await count(c.table);
+      await po.get(`/people/${person.crn}/${c.path}/new`);
+      const response = await po.post(`/people/${person.crn}/${c.path}/new`, c.form);
+      expect(response.statusCode, c.path).toBe(400);
+      expect(response.body).toContain('govuk-error-summary');
+      for (const message of c.messages) expect(response.body, c.path).toContain(message);
+      for (const typed of c.kept) expect(response.body, c.path).toContain(typed);
+      expect(await count(c.table), c.path).toBe(before);
+    }
+  });
+
+  it('keeps the address history: a new main address makes the old one previous, ending the day before', async () => {
+    const person = await anyVisibleCrn('Jones');
+    const oldMain = await t.database.db
+      .selectFrom('person_addresses')
+      .innerJoin('people', 'people.id', 'person_addresses.person_id')
+      .select(['person_addresses.id', 'person_addresses.from_date'])
+      .where('people.crn', '=', person.crn)
+      .where('person_addresses.status', '=', 'main')
+      .executeTakeFirstOrThrow();
+    const po = await t.signIn('po.demo');
+    await po.get(`/people/${person.crn}/addresses/new`);
+    const moved = await po.post(`/people/${person.crn}/addresses/new`, {
+      status: 'main',
+      building: '3',
+      street: 'New Road',
+      district: '',
+      town: 'Colchester',
+      county: '',
+      postcode: 'co11aa',
+      'fromDate-day': '1',
+      'fromDate-month': '2',
+      'fromDate-year': '2026',
+    });
+    expect(moved.statusCode).toBe(302);
+    const addresses = await t.database.db
+      .selectFrom('person_addresses')
+      .innerJoin('people', 'people.id', 'person_addresses.person_id')
+      .select([
+        'person_addresses.id',
+        'person_addresses.status',
+        'person_addresses.street',
+        'person_addresses.to_date',
+      ])
+      .where('people.crn', '=', person.crn)
+      .execute();
+    expect(addresses.filter((a) => a.status === 'main').map((a) => [a.street, a.to_date])).toEqual([
+      ['New Road', null],
+    ]);
+    // The day before the move, unless the old address began later than that.
+    const expectedEnd = oldMain.from_date > '2026-01-31' ? oldMain.from_date : '2026-01-31';
+    expect(addresses.find((a) => a.id === oldMain.id)).toMatchObject({
+      status: 'previous',
+      to_date: expectedEnd,
+    });
+    const page = await po.get(`/people/${person.crn}/personal-details`);
+    expect(page.body).toContain('CO1 1AA');
+    expect(page.body).toContain('Previous');
+  });
+});
+
 describe('editing with optimistic locking', () => {
   it('refuses a save that lost the race, naming who changed it, and keeps both versions', async () => {
     const person = await anyVisibleCrn('Brown');
