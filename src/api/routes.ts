@@ -5,6 +5,7 @@ import { decideAccess, findPersonByCrn, viewerOf } from '../people/index.js';
 import { searchPeopleForApi } from './people-store.js';
 import { actorOf, recordAudit } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/http/context.js';
+import { problemFieldErrors } from '../platform/http/openapi.js';
 
 const personSummary = z.object({
   crn: z.string().describe('Case reference number: a letter and six digits'),
@@ -23,6 +24,14 @@ const personDetail = personSummary.extend({
   interpreterRequired: z.boolean(),
 });
 
+const peopleQuery = z.object({
+  q: z
+    .string({ message: 'Enter a name, CRN, PNC number or date of birth' })
+    .trim()
+    .min(1, 'Enter a name, CRN, PNC number or date of birth')
+    .max(100, 'Search terms must be 100 characters or fewer'),
+});
+
 export function apiRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
 
@@ -35,21 +44,28 @@ export function apiRoutes(app: FastifyInstance, context: AppContext): void {
     path: '/api/v1/people',
     summary: 'Search people on probation by name, CRN, PNC number or date of birth',
     allow: PRACTITIONERS,
-    parameters: [{ name: 'q', in: 'query', description: 'Name, CRN, PNC or date of birth', required: true }],
+    parameters: [
+      {
+        name: 'q',
+        in: 'query',
+        description: 'Name, CRN, PNC or date of birth (1 to 100 characters)',
+        required: true,
+      },
+    ],
     response: z.object({ results: z.array(personSummary) }),
+    problems: { 400: 'No search terms, or too many: problem details naming q' },
   });
   app.get<{ Querystring: { q?: string } }>(
     '/api/v1/people',
     { config: { allow: PRACTITIONERS, api: true } },
     async (request, reply) => {
-      const q = (request.query.q ?? '').trim();
-      if (!q || q.length > 100) {
+      const parsed = peopleQuery.safeParse(request.query);
+      if (!parsed.success) {
         return reply.problem(400, 'Invalid request', 'Give search terms of 1 to 100 characters in q.', {
-          errors: [
-            { field: 'q', message: 'Enter a name, CRN, PNC number or date of birth (up to 100 characters)' },
-          ],
+          errors: problemFieldErrors(parsed.error),
         });
       }
+      const { q } = parsed.data;
       const rows = await searchPeopleForApi(db, viewerOf(request), q);
       await recordAudit(db, actorOf(request), {
         action: 'searched-people',
@@ -66,6 +82,10 @@ export function apiRoutes(app: FastifyInstance, context: AppContext): void {
     allow: PRACTITIONERS,
     parameters: [{ name: 'crn', in: 'path', description: 'Case reference number', required: true }],
     response: personDetail,
+    problems: {
+      403: 'The client lacks the role, or the person is limited-access: the detail gives their access message',
+      404: 'No person has that CRN',
+    },
   });
   app.get<{ Params: { crn: string } }>(
     '/api/v1/people/:crn',

@@ -11,6 +11,8 @@ interface Operation {
   body?: z.ZodType;
   response?: z.ZodType;
   parameters?: Array<{ name: string; in: 'path' | 'query'; description: string; required: boolean }>;
+  /** Further problem answers to document, beyond 401 and 403 (and 400 for a body), each with its meaning. */
+  problems?: Record<number, string>;
 }
 
 declare module 'fastify' {
@@ -81,6 +83,15 @@ export class OpenApiRegistry {
             description: 'The client lacks the role',
             content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
           },
+          ...Object.fromEntries(
+            Object.entries(op.problems ?? {}).map(([status, description]) => [
+              status,
+              {
+                description,
+                content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+              },
+            ]),
+          ),
         },
       };
     }
