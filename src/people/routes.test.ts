@@ -539,12 +539,18 @@ describe('editing with optimistic locking', () => {
       telephone: '01632 960 999',
       mobile: '',
       email: '',
-      contactPreferences: '',
+      contactPreferences: 'TEXT',
     });
     expect(second.statusCode).toBe(409);
     expect(second.body).toContain('This record was changed by Helen Brierley');
-    expect(second.body).toContain('01632 960 001');
-    expect(second.body).toContain('01632 960 999');
+    // Both versions, field by field, in words.
+    const table = second.body.slice(second.body.indexOf('Both versions'), second.body.indexOf('</table>'));
+    expect(table).toMatch(
+      /<th scope="row" class="govuk-table__header">Telephone<\/th>\s*<td[^>]*>01632 960 001<\/td>\s*<td[^>]*>01632 960 999<\/td>/,
+    );
+    expect(table).toContain('How they prefer to be contacted');
+    expect(table).toContain('Text message');
+    expect(table).not.toContain('contactPreferences');
     const row = await t.database.db
       .selectFrom('people')
       .select('telephone')

@@ -16,6 +16,10 @@ export interface SectionDefinition {
   title: string;
   fields: readonly string[];
   dateFields: readonly string[];
+  /** Each field's name as the form shows it, for pages that list fields (both versions after a lost race). */
+  labels: Readonly<Record<string, string>>;
+  /** Fields holding a code from a reference list, with the list's set code, to show the code in words. */
+  codeSets?: Readonly<Record<string, string>>;
   schema(today: string, codes: ReferenceCodes): z.ZodType;
 }
 
@@ -25,6 +29,16 @@ export const SECTIONS: SectionDefinition[] = [
     title: 'Name and date of birth',
     fields: ['forename', 'middleNames', 'surname', 'preferredName', 'sex', 'genderIdentity'],
     dateFields: ['dateOfBirth'],
+    labels: {
+      forename: 'First name',
+      middleNames: 'Middle names',
+      surname: 'Last name',
+      preferredName: 'Preferred name',
+      sex: 'Sex registered at birth',
+      genderIdentity: 'Gender identity',
+      dateOfBirth: 'Date of birth',
+    },
+    codeSets: { sex: 'sex', genderIdentity: 'gender-identity' },
     schema: detailsSection,
   },
   {
@@ -32,6 +46,12 @@ export const SECTIONS: SectionDefinition[] = [
     title: 'Identity numbers',
     fields: ['pncNumber', 'croNumber', 'prisonNumber', 'niNumber'],
     dateFields: [],
+    labels: {
+      pncNumber: 'PNC number',
+      croNumber: 'CRO number',
+      prisonNumber: 'Prison number',
+      niNumber: 'National Insurance number',
+    },
     schema: () => identifiersSection,
   },
   {
@@ -39,6 +59,16 @@ export const SECTIONS: SectionDefinition[] = [
     title: 'Main address',
     fields: ['status', 'building', 'street', 'district', 'town', 'county', 'postcode'],
     dateFields: ['fromDate'],
+    labels: {
+      status: 'Main address',
+      building: 'Building name or number',
+      street: 'Street',
+      district: 'District',
+      town: 'Town or city',
+      county: 'County',
+      postcode: 'Postcode',
+      fromDate: 'Date they started living here',
+    },
     schema: addressForm,
   },
   {
@@ -46,6 +76,13 @@ export const SECTIONS: SectionDefinition[] = [
     title: 'Contact details',
     fields: ['telephone', 'mobile', 'email', 'contactPreferences'],
     dateFields: [],
+    labels: {
+      telephone: 'Telephone',
+      mobile: 'Mobile',
+      email: 'Email',
+      contactPreferences: 'How they prefer to be contacted',
+    },
+    codeSets: { contactPreferences: 'contact-preference' },
     schema: (_today, codes) => contactSection(codes),
   },
   {
@@ -53,6 +90,19 @@ export const SECTIONS: SectionDefinition[] = [
     title: 'Equality and communication needs',
     fields: ['ethnicity', 'religion', 'sexualOrientation', 'firstLanguage', 'interpreterRequired'],
     dateFields: [],
+    labels: {
+      ethnicity: 'Ethnic group',
+      religion: 'Religion or belief',
+      sexualOrientation: 'Sexual orientation',
+      firstLanguage: 'First language',
+      interpreterRequired: 'Interpreter needed',
+    },
+    codeSets: {
+      ethnicity: 'ethnicity',
+      religion: 'religion',
+      sexualOrientation: 'sexual-orientation',
+      firstLanguage: 'language',
+    },
     schema: (_today, codes) => equalitySection(codes),
   },
 ];
