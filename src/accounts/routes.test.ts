@@ -320,6 +320,82 @@ describe('API client administration', () => {
   });
 });
 
+describe('changing an API client', () => {
+  const tokenFor = async (clientId: string, secret: string) =>
+    (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/oauth/token',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        payload: 'grant_type=client_credentials',
+      })
+    ).json().access_token as string;
+  const search = (token: string) =>
+    t.app.inject({
+      method: 'GET',
+      url: '/api/v1/people?q=smith',
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  it('changes its roles, which take effect at once; bad input and a lost race are refused', async () => {
+    const admin = await t.signIn('admin.demo');
+    await admin.get('/admin/api-clients/new');
+    const created = await admin.post('/admin/api-clients/new', {
+      clientId: 'role-change-feed',
+      name: 'Role change feed',
+      roles: ['administrator'],
+    });
+    const secret = /id="client-secret">([^<]+)</.exec(created.body)![1]!;
+    const first = await tokenFor('role-change-feed', secret);
+    expect((await search(first)).statusCode).toBe(403);
+
+    const client = await t.database.db
+      .selectFrom('api_clients')
+      .select(['id', 'row_version'])
+      .where('client_id', '=', 'role-change-feed')
+      .executeTakeFirstOrThrow();
+    const list = await admin.get('/admin/api-clients');
+    expect(list.body).toContain(`href="/admin/api-clients/${client.id}"`);
+    expect(list.body).toContain('Administrator');
+    await admin.get(`/admin/api-clients/${client.id}`);
+    const bad = await admin.post(`/admin/api-clients/${client.id}`, {
+      name: 'Renamed feed',
+      rowVersion: String(client.row_version),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choose at least one role');
+    expect(bad.body).toContain('value="Renamed feed"');
+
+    const saved = await admin.post(`/admin/api-clients/${client.id}`, {
+      name: 'Renamed feed',
+      roles: ['probation-officer'],
+      rowVersion: String(client.row_version),
+    });
+    expect(saved.statusCode).toBe(302);
+    // The old token ended with the change; a new one carries the new role.
+    expect((await search(first)).statusCode).toBe(401);
+    expect((await search(await tokenFor('role-change-feed', secret))).statusCode).toBe(200);
+
+    const stale = await admin.post(`/admin/api-clients/${client.id}`, {
+      name: 'Someone else’s name',
+      roles: ['manager'],
+      rowVersion: String(client.row_version),
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toMatch(/This record was changed by Demo Administrator at /);
+    expect(stale.body).toContain('Renamed feed');
+    const row = await t.database.db
+      .selectFrom('api_clients')
+      .select(['name', 'roles'])
+      .where('id', '=', client.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: 'Renamed feed', roles: ['probation-officer'] });
+  });
+});
+
 describe('API tokens', () => {
   const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 

@@ -8,6 +8,7 @@ import { endSession, startSession } from '../platform/http/sessions.js';
 import { safeReturnPath } from './rules.js';
 import {
   changePasswordForm,
+  editApiClientForm,
   editUserForm,
   newApiClientForm,
   newUserForm,
@@ -323,7 +324,10 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   app.get('/admin/api-clients', { config: admin }, async (_request, reply) =>
-    reply.render('accounts/views/api-clients.njk', { clients: await store.listApiClients(db) }),
+    reply.render('accounts/views/api-clients.njk', {
+      clients: await store.listApiClients(db),
+      roleNames: ROLES,
+    }),
   );
 
   const newClientPage = (
@@ -353,6 +357,83 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
     const { secret } = await accounts.createApiClient(db, actorOf(request), parsed.data);
     return reply.render('accounts/views/api-client-created.njk', { clientId: parsed.data.clientId, secret });
   });
+
+  const roleNames = (roles: readonly string[]) =>
+    roles.map((r) => ROLES[r as keyof typeof ROLES] ?? r).join(', ') || 'None';
+
+  const editClientPage = (
+    reply: FastifyReply,
+    client: { id: string; client_id: string },
+    values: Record<string, unknown>,
+    errors = NO_ERRORS,
+    conflict?: { changedBy: string; changedAt: Date; theirs: { name: string; roles: string[] } },
+  ) =>
+    reply
+      .code(conflict ? 409 : errors.summary.length ? 400 : 200)
+      .render('accounts/views/edit-api-client.njk', {
+        client,
+        values,
+        errors,
+        roleItems: roleItems((values.roles as string[]) ?? []),
+        conflict: conflict && {
+          changedBy: conflict.changedBy,
+          changedAt: conflict.changedAt,
+          rows: [
+            { field: 'Name', theirs: conflict.theirs.name, yours: values.name },
+            {
+              field: 'Roles',
+              theirs: roleNames(conflict.theirs.roles),
+              yours: roleNames((values.roles as string[]) ?? []),
+            },
+          ],
+        },
+      });
+
+  app.get<{ Params: { id: string } }>('/admin/api-clients/:id', { config: admin }, async (request, reply) => {
+    const client = await store.apiClientForEditing(db, request.params.id);
+    if (!client) return reply.callNotFound();
+    return editClientPage(reply, client, {
+      name: client.name,
+      roles: client.roles,
+      rowVersion: client.row_version,
+    });
+  });
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/api-clients/:id',
+    { config: admin },
+    async (request, reply) => {
+      const client = await store.apiClientForEditing(db, request.params.id);
+      if (!client) return reply.callNotFound();
+      const body = request.body as Body;
+      const values = {
+        name: text(body, 'name'),
+        roles: list(body, 'roles'),
+        rowVersion: Number(text(body, 'rowVersion')),
+      };
+      const parsed = editApiClientForm.safeParse(values);
+      if (!parsed.success) return editClientPage(reply, client, values, toFormErrors(parsed.error));
+      const result = await accounts.updateApiClient(db, actorOf(request), {
+        id: client.id,
+        expectedVersion: values.rowVersion,
+        ...parsed.data,
+      });
+      if (!result.saved) {
+        return editClientPage(
+          reply,
+          client,
+          { ...values, rowVersion: result.current.rowVersion },
+          NO_ERRORS,
+          {
+            changedBy: result.changedBy,
+            changedAt: result.changedAt,
+            theirs: result.current,
+          },
+        );
+      }
+      return reply.redirect('/admin/api-clients');
+    },
+  );
 
   app.post<{ Params: { id: string } }>(
     '/admin/api-clients/:id/disable',

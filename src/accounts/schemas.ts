@@ -87,3 +87,12 @@ export const editUserForm = z.object({
     .transform((v) => (v ? v : null)),
   roles,
 });
+
+export const editApiClientForm = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter a name for the client')
+    .max(120, 'Name must be 120 characters or fewer'),
+  roles,
+});

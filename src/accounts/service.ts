@@ -255,13 +255,78 @@ export async function setApiClientDisabled(
   disabled: boolean,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('api_clients').set({ disabled }).where('id', '=', id).execute();
+    await trx
+      .updateTable('api_clients')
+      .set({
+        disabled,
+        updated_at: new Date(),
+        updated_by_name: actor.name,
+        row_version: sql`row_version + 1`,
+      })
+      .where('id', '=', id)
+      .execute();
     if (disabled) await trx.deleteFrom('api_tokens').where('api_client_id', '=', id).execute();
     await recordAudit(trx, actor, {
       action: disabled ? 'api-client-disabled' : 'api-client-enabled',
       subjectType: 'api-client',
       subjectId: id,
     });
+  });
+}
+
+export type ApiClientUpdate =
+  | { saved: true }
+  | {
+      saved: false;
+      changedAt: Date;
+      changedBy: string;
+      current: { name: string; roles: string[]; rowVersion: number };
+    };
+
+/**
+ * Changes an API client's name and roles unless someone changed it since it was opened.
+ * Its tokens end, so new roles take effect at once: the client asks for a new token.
+ */
+export async function updateApiClient(
+  db: Db,
+  actor: Actor,
+  input: { id: string; expectedVersion: number; name: string; roles: string[] },
+): Promise<ApiClientUpdate> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('api_clients')
+      .set({
+        name: input.name,
+        roles: input.roles,
+        updated_at: new Date(),
+        updated_by_name: actor.name,
+        row_version: sql`row_version + 1`,
+      })
+      .where('id', '=', input.id)
+      .where('row_version', '=', input.expectedVersion)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) {
+      const current = await trx
+        .selectFrom('api_clients')
+        .select(['name', 'roles', 'row_version', 'updated_at', 'updated_by_name'])
+        .where('id', '=', input.id)
+        .executeTakeFirstOrThrow();
+      return {
+        saved: false as const,
+        changedAt: current.updated_at,
+        changedBy: current.updated_by_name ?? 'someone else',
+        current: { name: current.name, roles: current.roles, rowVersion: current.row_version },
+      };
+    }
+    await trx.deleteFrom('api_tokens').where('api_client_id', '=', input.id).execute();
+    await recordAudit(trx, actor, {
+      action: 'api-client-changed',
+      subjectType: 'api-client',
+      subjectId: input.id,
+      detail: { name: input.name, roles: input.roles },
+    });
+    return { saved: true as const };
   });
 }
 

@@ -77,3 +77,12 @@ export function userForEditing(db: Db, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+export function apiClientForEditing(db: Db, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return db
+    .selectFrom('api_clients')
+    .select(['id', 'client_id', 'name', 'roles', 'disabled', 'row_version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

@@ -57,6 +57,9 @@ export interface PlatformTables {
     roles: string[];
     disabled: Generated<boolean>;
     created_at: GeneratedTimestamp;
+    row_version: Generated<number>;
+    updated_at: GeneratedTimestamp;
+    updated_by_name: string | null;
   };
   api_tokens: {
     token_hash: string;
