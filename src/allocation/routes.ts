@@ -66,10 +66,18 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
         context.now(),
       );
       const cases = rows.map((c) => {
-        const next = compliance.get(c.id)?.nextAppointment ?? null;
+        const figures = compliance.get(c.id);
+        const next = figures?.nextAppointment ?? null;
         return {
           ...c,
-          failures: compliance.get(c.id)?.failures ?? 0,
+          failures: figures?.failures ?? 0,
+          acceptableAbsences: figures?.acceptableAbsences ?? 0,
+          kept: figures?.kept ?? 0,
+          progress: (figures?.requirements ?? []).map((r) =>
+            r.typeCode === 'F'
+              ? `RAR ${r.used} of ${r.of ?? '?'} days`
+              : `UPW ${Math.floor(r.used / 60)} of ${r.of === null ? '?' : r.of / 60} hours`,
+          ),
           nextAppointment: next ? { date: londonDateOf(next), time: londonClockTime(next) } : null,
         };
       });

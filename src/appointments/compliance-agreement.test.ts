@@ -13,22 +13,47 @@ import { londonInstant } from './time.js';
  */
 
 let t: TestApp;
-let person: { id: string; orderId: string; eventId: string; staffId: string };
+let person: { id: string; orderId: string; eventId: string; staffId: string; rar: string; upw: string };
 const now = new Date();
 const today = londonDateOf(now);
 
 beforeAll(async () => {
   t = await startTestApp();
+  // Someone with a current RAR and a current unpaid work requirement on one order.
   const row = await t.database.db
     .selectFrom('allocations')
-    .innerJoin('staff', 'staff.id', 'allocations.staff_id')
     .innerJoin('orders', 'orders.person_id', 'allocations.person_id')
-    .select(['allocations.person_id', 'orders.id as order_id', 'orders.event_id', 'staff.id as staff_id'])
-    .where('staff.staff_code', '=', 'N01A001')
+    .innerJoin('requirements as rar', (j) =>
+      j
+        .onRef('rar.order_id', '=', 'orders.id')
+        .on('rar.type_code', '=', 'F')
+        .on('rar.terminated_on', 'is', null),
+    )
+    .innerJoin('requirements as upw', (j) =>
+      j
+        .onRef('upw.order_id', '=', 'orders.id')
+        .on('upw.type_code', '=', 'W')
+        .on('upw.terminated_on', 'is', null),
+    )
+    .select([
+      'allocations.person_id',
+      'allocations.staff_id',
+      'orders.id as order_id',
+      'orders.event_id',
+      'rar.id as rar',
+      'upw.id as upw',
+    ])
     .where('allocations.ended_at', 'is', null)
     .orderBy('allocations.person_id')
     .executeTakeFirstOrThrow();
-  person = { id: row.person_id, orderId: row.order_id, eventId: row.event_id, staffId: row.staff_id };
+  person = {
+    id: row.person_id,
+    orderId: row.order_id,
+    eventId: row.event_id,
+    staffId: row.staff_id,
+    rar: row.rar,
+    upw: row.upw,
+  };
 });
 afterAll(async () => t.close());
 
@@ -36,11 +61,15 @@ const TYPES = ['COAP', 'CHVS', 'CPRI', 'CRAR', 'CUPW', 'CTEL'] as const;
 const OUTCOMES = [null, 'ATTC', 'AFTC', 'ATSH', 'AAME', 'UAAB', 'AFTA', 'ABNS', 'UBHV', 'RSOF'] as const;
 
 const contactArb = fc.record({
-  // From 14 months ago to a month ahead: inside, at the edge of and outside the 12-month window.
-  daysAgo: fc.integer({ min: -30, max: 430 }),
+  // From 14 months ago to a month ahead: inside, at the edge of and outside the 12-month window,
+  // often on the same few days, so that days holding several contacts are common.
+  daysAgo: fc.oneof(fc.constantFrom(-3, 2, 40, 364, 365, 366), fc.integer({ min: -30, max: 430 })),
   hour: fc.integer({ min: 0, max: 23 }),
   type: fc.constantFrom(...TYPES),
   outcome: fc.constantFrom(...OUTCOMES),
+  requirement: fc.constantFrom('none' as const, 'rar' as const, 'upw' as const),
+  rarActivity: fc.boolean(),
+  minutesCredited: fc.option(fc.integer({ min: 0, max: 480 })),
 });
 const breachArb = fc.option(
   fc.record({
@@ -69,13 +98,24 @@ async function insertContact(c: ContactInput) {
       duration_minutes: 60,
       staff_id: person.staffId,
       outcome_code: c.outcome,
+      requirement_id: c.requirement === 'rar' ? person.rar : c.requirement === 'upw' ? person.upw : null,
+      rar_activity: c.rarActivity ?? false,
+      minutes_credited: c.minutesCredited ?? null,
       created_by_name: 'Test',
       updated_by_name: 'Test',
     })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
-type ContactInput = { daysAgo: number; hour: number; type: string; outcome: string | null };
+type ContactInput = {
+  daysAgo: number;
+  hour: number;
+  type: string;
+  outcome: string | null;
+  requirement?: 'none' | 'rar' | 'upw';
+  rarActivity?: boolean;
+  minutesCredited?: number | null;
+};
 
 async function insertBreach(breach: { daysAgo: number; where: 'enforcement' | 'court' }) {
   const db = t.database.db;
@@ -135,7 +175,7 @@ async function insertBreach(breach: { daysAgo: number; where: 'enforcement' | 'c
 }
 
 describe('the caseload and the overview agree', () => {
-  it('on the failure count and the next appointment, whatever the contacts and breaches', async () => {
+  it('on every figure, whatever the contacts and breaches', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(contactArb, { maxLength: 25 }), breachArb, async (contacts, breach) => {
         await clearPerson();
@@ -144,12 +184,38 @@ describe('the caseload and the overview agree', () => {
         const summary = await complianceSummary(t.database.db, person.id, today, now);
         const caseload = (await complianceForPeople(t.database.db, [person.id], today, now)).get(person.id);
         expect(caseload?.failures ?? 0).toBe(summary.failures.answer.count);
+        expect(caseload?.acceptableAbsences ?? 0).toBe(summary.absences.answer.count);
+        expect(caseload?.kept ?? 0).toBe(summary.kept.answer.count);
         expect(caseload?.nextAppointment?.getTime() ?? null).toBe(
           summary.next.answer?.startsAt.getTime() ?? null,
         );
+        // RAR days and unpaid work minutes of the current requirements, as the overview counts them.
+        const fromRules = summary.requirements
+          .filter((r) => !r.terminated && (r.typeCode === 'F' || r.typeCode === 'W'))
+          .map((r) => ({ id: r.id, used: r.used, of: r.of }))
+          .sort((a, b) => a.id.localeCompare(b.id));
+        const fromQuery = (caseload?.requirements ?? [])
+          .map((r) => ({ id: r.id, used: r.used, of: r.of }))
+          .sort((a, b) => a.id.localeCompare(b.id));
+        expect(fromQuery).toEqual(fromRules);
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
+  });
+
+  it('counts a RAR day once however many activities it holds, and credits unpaid work at attended sessions only', async () => {
+    await clearPerson();
+    const rar = { type: 'CRAR', outcome: 'ATTC', requirement: 'rar' as const, rarActivity: true };
+    await insertContact({ ...rar, daysAgo: 5, hour: 10 });
+    await insertContact({ ...rar, daysAgo: 5, hour: 14 });
+    await insertContact({ ...rar, daysAgo: 6, hour: 10 });
+    await insertContact({ ...rar, daysAgo: 7, hour: 10, outcome: 'UAAB' });
+    const upw = { type: 'CUPW', requirement: 'upw' as const, rarActivity: false };
+    await insertContact({ ...upw, daysAgo: 5, hour: 9, outcome: 'ATTC', minutesCredited: 420 });
+    await insertContact({ ...upw, daysAgo: 12, hour: 9, outcome: 'ATSH', minutesCredited: 120 });
+    const figures = (await complianceForPeople(t.database.db, [person.id], today, now)).get(person.id)!;
+    expect(figures.requirements.find((r) => r.id === person.rar)?.used).toBe(2);
+    expect(figures.requirements.find((r) => r.id === person.upw)?.used).toBe(420);
   });
 
   it('restarts the caseload count after a breach resolved in the enforcement workflow', async () => {

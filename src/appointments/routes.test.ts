@@ -536,9 +536,19 @@ describe('compliance at a glance', () => {
     expect(tab.body).toMatch(new RegExp(`data-figure="failures"><strong>${expected}</strong>`));
     expect(tab.body).toContain('Sch 10');
     const caseload = await po.get('/caseload');
-    expect(caseload.body).toContain('Failures to comply');
-    const row = caseload.body.split(`<td class="govuk-table__cell">${person.crn}</td>`)[1]!;
-    expect(row).toMatch(new RegExp(`govuk-table__cell--numeric">${expected}</td>`));
+    expect(caseload.body).toContain('Compliance (12 months)');
+    const row = caseload.body
+      .split(`<td class="govuk-table__cell">${person.crn}</td>`)[1]!
+      .split('</tr>')[0]!;
+    expect(row).toContain(`<strong data-figure="failures">${expected}</strong> failures to comply`);
+    // The rest of compliance at a glance, as the overview counts it.
+    const summary = await complianceSummary(t.database.db, person.id, today, new Date());
+    expect(row).toContain(`${summary.kept.answer.count} kept`);
+    expect(row).toMatch(new RegExp(`${summary.absences.answer.count} acceptable absences?<`));
+    for (const r of summary.requirements.filter((x) => !x.terminated)) {
+      if (r.typeCode === 'F') expect(row).toContain(`RAR ${r.used} of ${r.of} days`);
+      if (r.typeCode === 'W') expect(row).toContain(`UPW ${Math.floor(r.used / 60)} of ${r.of! / 60} hours`);
+    }
   });
 
   it('agrees with the per-person rules for the whole caseload in one query', async () => {

@@ -330,17 +330,36 @@ export function staffOfTeam(db: Db, teamId: string) {
  * the 12 months to today, after the last breach ended (as lastBreachEndedOn finds it:
  * resolved in the enforcement workflow or heard at court).
  */
+export interface CaseloadCompliance {
+  failures: number;
+  acceptableAbsences: number;
+  kept: number;
+  nextAppointment: Date | null;
+  /** Current RAR and unpaid work requirements: RAR days used, or unpaid work minutes credited. */
+  requirements: Array<{ id: string; typeCode: 'F' | 'W'; used: number; of: number | null }>;
+}
+
 export async function complianceForPeople(
   db: Db,
   personIds: readonly string[],
   today: string,
   now: Date,
-): Promise<Map<string, { failures: number; nextAppointment: Date | null }>> {
-  const result = new Map<string, { failures: number; nextAppointment: Date | null }>();
+): Promise<Map<string, CaseloadCompliance>> {
+  const result = new Map<string, CaseloadCompliance>();
   if (personIds.length === 0) return result;
   const from = windowStart(today);
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`));
-  const rows = await sql<{ person_id: string; failures: number; next_appointment: Date | null }>`
+  // The same window for every count, as countFrom has it: the 12 months to today, after the last breach.
+  const inWindow = sql`c.contact_date >= ${from}::date and c.contact_date <= ${today}::date
+          and (b.ended is null or c.contact_date > b.ended)`;
+  const [counts, requirements] = await Promise.all([
+    sql<{
+      person_id: string;
+      failures: number;
+      absences: number;
+      kept: number;
+      next_appointment: Date | null;
+    }>`
     with last_breach as (
       select person_id, max(ended) as ended from (
         select person_id, resolved_on as ended
@@ -355,10 +374,10 @@ export async function complianceForPeople(
     )
     select c.person_id,
       count(distinct c.contact_date) filter (
-        where t.national_standards and t.enforceable and o.enforceable
-          and c.contact_date >= ${from}::date and c.contact_date <= ${today}::date
-          and (b.ended is null or c.contact_date > b.ended)
+        where t.national_standards and t.enforceable and o.enforceable and ${inWindow}
       )::int as failures,
+      count(*) filter (where o.category = 'acceptable-absence' and ${inWindow})::int as absences,
+      count(*) filter (where o.counts_as_kept and ${inWindow})::int as kept,
       min(c.starts_at) filter (
         where c.outcome_code is null and t.attendance_required and c.starts_at >= ${now}
       ) as next_appointment
@@ -367,11 +386,43 @@ export async function complianceForPeople(
     left join contact_outcomes o on o.code = c.outcome_code
     left join last_breach b on b.person_id = c.person_id
     where c.person_id in (${ids}) and c.starts_at >= ${new Date(`${addDays(from, -1)}T00:00:00Z`)}
-    group by c.person_id`.execute(db);
-  for (const r of rows.rows) {
-    result.set(r.person_id, {
+    group by c.person_id`.execute(db),
+    // RAR days (a day counts once) and unpaid work minutes, as rarDaysUsed and unpaidWorkMinutesCredited count them.
+    sql<{ id: string; person_id: string; type_code: 'F' | 'W'; units: number | null; used: number }>`
+    select r.id, r.person_id, r.type_code, r.units,
+      case when r.type_code = 'F'
+        then count(distinct c.contact_date) filter (where c.rar_activity and o.category = 'attended')
+        else coalesce(sum(c.minutes_credited) filter (where o.category = 'attended'), 0)
+      end::int as used
+    from requirements r
+    left join contacts c on c.requirement_id = r.id
+    left join contact_outcomes o on o.code = c.outcome_code
+    where r.person_id in (${ids}) and r.type_code in ('F', 'W') and r.terminated_on is null
+    group by r.id, r.person_id, r.type_code, r.units, r.start_date
+    order by r.start_date`.execute(db),
+  ]);
+  const entry = (personId: string) => {
+    let e = result.get(personId);
+    if (!e) {
+      e = { failures: 0, acceptableAbsences: 0, kept: 0, nextAppointment: null, requirements: [] };
+      result.set(personId, e);
+    }
+    return e;
+  };
+  for (const r of counts.rows) {
+    Object.assign(entry(r.person_id), {
       failures: r.failures,
+      acceptableAbsences: r.absences,
+      kept: r.kept,
       nextAppointment: r.next_appointment ? new Date(r.next_appointment) : null,
+    });
+  }
+  for (const r of requirements.rows) {
+    entry(r.person_id).requirements.push({
+      id: r.id,
+      typeCode: r.type_code,
+      used: r.used,
+      of: r.units === null ? null : r.type_code === 'W' ? r.units * 60 : r.units,
     });
   }
   return result;
