@@ -134,3 +134,91 @@ for (const { javaScriptEnabled, staff, displayName } of variants) {
     });
   });
 }
+
+test.describe('An administrator keeping the organisation and the trail', () => {
+  test('reads who looked at a record, moves a staff member to another team, and changes an API client’s roles', async ({
+    page,
+  }) => {
+    test.slow();
+    // An officer opens a record, so the trail has something to show.
+    await signIn(page, 'po.demo', DEMO_PASSWORD);
+    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const crn = (await page.locator('tbody tr').first().locator('td').nth(1).innerText()).trim();
+    await page.goto(`/people/${crn}/personal-details`);
+    await expect(page.getByRole('heading', { level: 2, name: 'Personal details' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await signOut(page);
+
+    await signIn(page, 'admin.demo', DEMO_PASSWORD);
+    await expect(page).toHaveURL(/\/admin$/);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('CRN').fill(crn);
+    await page.getByRole('group', { name: 'From' }).getByLabel('Day').fill('31');
+    await page.getByRole('group', { name: 'From' }).getByLabel('Month').fill('2');
+    await page.getByRole('group', { name: 'From' }).getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Search the audit trail' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'From date must be a real date' })).toBeVisible();
+    await expect(page.getByLabel('CRN')).toHaveValue(crn);
+    await expectNoAxeViolations(page);
+    await page.getByRole('group', { name: 'From' }).getByLabel('Day').fill('');
+    await page.getByRole('group', { name: 'From' }).getByLabel('Month').fill('');
+    await page.getByRole('group', { name: 'From' }).getByLabel('Year').fill('');
+    await page.getByRole('button', { name: 'Search the audit trail' }).click();
+    const look = page
+      .locator('tbody tr')
+      .filter({ hasText: 'Priya Okonjo' })
+      .filter({ hasText: 'Page: personal details' });
+    await expect(look.first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto('/admin/staff');
+    await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Change Sam Adeyemi' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Change staff member / })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Last name').fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter the last name' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Last name').fill('Adeyemi');
+    await page.getByLabel('Team').selectOption({ label: 'Colchester East (Colchester)' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page).toHaveURL(/\/admin\/staff$/);
+    await expect(page.locator('tbody tr').filter({ hasText: 'Sam Adeyemi' })).toContainText(
+      'Colchester East',
+    );
+    await expectNoAxeViolations(page);
+
+    const clientId = `e2e-feed-${Date.now().toString(36)}`;
+    await page.goto('/admin/api-clients/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Create an API client' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Client ID').fill(clientId);
+    await page.getByLabel('Name', { exact: true }).fill('Journey feed');
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Administrator', { exact: true }).check();
+    await page.getByRole('button', { name: 'Create client' }).click();
+    await expect(page.locator('#client-secret')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto('/admin/api-clients');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: `Change ${clientId}` }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Change API client ${clientId}` }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Administrator', { exact: true }).uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Choose at least one role' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('group', { name: 'Roles' }).getByLabel('Probation officer', { exact: true }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page).toHaveURL(/\/admin\/api-clients$/);
+    await expect(page.locator('tbody tr').filter({ hasText: clientId })).toContainText('Probation officer');
+    await expectNoAxeViolations(page);
+  });
+});
