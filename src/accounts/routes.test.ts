@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csrfFrom, startTestApp, type TestApp } from '../../test/support/test-app.js';
 import { createProbity } from '../app.js';
@@ -47,6 +48,39 @@ describe('sign-in', () => {
     const later = await browser.post('/sign-in', { username: 'upw.demo', password: 'Probation-Demo-1' });
     t.clock.now = null;
     expect(later.statusCode).toBe(302);
+  });
+
+  it('locks the account when the failures arrive all at once, not one by one', async () => {
+    const browser = t.anonymous();
+    await browser.get('/sign-in');
+    const token = csrfFrom(browser.lastHtml);
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        browser.post('/sign-in', { _csrf: token, username: 'manager.demo', password: `guess-number-${i}` }),
+      ),
+    );
+    expect(attempts.every((a) => a.statusCode === 401)).toBe(true);
+    const after = await browser.post('/sign-in', {
+      _csrf: token,
+      username: 'manager.demo',
+      password: 'Probation-Demo-1',
+    });
+    expect(after.statusCode).toBe(401);
+    expect(after.body).toContain('This account is locked');
+    // Only 5 of the 10 guesses were checked against the password: the rest found the account locked.
+    const failed = await t.database.db
+      .selectFrom('audit_events')
+      .innerJoin('users', (j) => j.on(sql`users.id::text`, '=', sql.ref('audit_events.subject_id')))
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('users.username', '=', 'manager.demo')
+      .where('audit_events.action', 'in', ['sign-in-failed', 'account-locked'])
+      .executeTakeFirstOrThrow();
+    expect(Number(failed.n)).toBe(5);
+    await t.database.db
+      .updateTable('users')
+      .set({ locked_until: null, failed_sign_ins: 0 })
+      .where('username', '=', 'manager.demo')
+      .execute();
   });
 
   it('refuses a form without the CSRF token', async () => {
@@ -142,6 +176,16 @@ describe('sign-in attempts from one address', () => {
           payload: new URLSearchParams({ _csrf: csrfFrom(page.body), ...form }).toString(),
         });
       };
+      // Sent all at once from one address: no more than the limit get through to be checked.
+      const burst = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          attempt({ username: `burst-${i}`, password: 'not-the-password' }, {}, '203.0.113.20'),
+        ),
+      );
+      const codes = burst.map((r) => r.statusCode);
+      expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(3);
+      expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(5);
+
       for (let i = 0; i < 3; i++) {
         const failed = await attempt(
           { username: `nobody-${i}`, password: 'not-the-password' },

@@ -16,7 +16,7 @@ interface SignInPolicy extends LockoutPolicy {
   attemptsPerAddressPer15Minutes: number;
 }
 
-async function attemptsFromAddressRecently(db: Db, address: string, now: Date): Promise<number> {
+async function failedAttemptsFromAddressRecently(db: Db, address: string, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 15 * 60_000);
   const row = await db
     .selectFrom('sign_in_attempts')
@@ -34,20 +34,19 @@ export async function signIn(
 ): Promise<SignInResult> {
   const { now, address, policy } = input;
   const username = input.username.trim().toLowerCase();
-  if ((await attemptsFromAddressRecently(db, address, now)) >= policy.attemptsPerAddressPer15Minutes) {
+  // Every attempt is written down first, as a failure until it succeeds, and only then counted:
+  // attempts sent all at once each see the others, so none slips under the limit.
+  const attempt = await db
+    .insertInto('sign_in_attempts')
+    .values({ address, username, attempted_at: now, succeeded: false })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if ((await failedAttemptsFromAddressRecently(db, address, now)) > policy.attemptsPerAddressPer15Minutes) {
     return { outcome: 'too-many-attempts' };
   }
   const user = await db
     .selectFrom('users')
-    .select([
-      'id',
-      'display_name',
-      'password_hash',
-      'failed_sign_ins',
-      'locked_until',
-      'disabled',
-      'must_change_password',
-    ])
+    .select(['id', 'display_name', 'password_hash', 'locked_until', 'disabled', 'must_change_password'])
     .where('username', '=', username)
     .executeTakeFirst();
   const actor: Actor = {
@@ -60,32 +59,43 @@ export async function signIn(
 
   if (!user || user.disabled) {
     await spendTimeLikeAVerify(input.password);
-    await db
-      .insertInto('sign_in_attempts')
-      .values({ address, username, attempted_at: now, succeeded: false })
-      .execute();
     return { outcome: 'wrong-credentials' };
   }
-  if (isLocked(user.locked_until, now)) {
-    await db
-      .insertInto('sign_in_attempts')
-      .values({ address, username, attempted_at: now, succeeded: false })
-      .execute();
-    return { outcome: 'locked', lockedUntil: user.locked_until! };
+  if (isLocked(user.locked_until, now)) return { outcome: 'locked', lockedUntil: user.locked_until! };
+  // Take one of the attempts the account allows before the (slow) password check, in one
+  // statement: guesses sent all at once are then counted as they arrive, and no more than
+  // the limit are ever checked before the lock.
+  const claimed = await db
+    .updateTable('users')
+    .set({ failed_sign_ins: sql`failed_sign_ins + 1` })
+    .where('id', '=', user.id)
+    .where('failed_sign_ins', '<', policy.maxFailuresBeforeLock)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning('failed_sign_ins')
+    .executeTakeFirst();
+  if (!claimed) {
+    const current = await db
+      .selectFrom('users')
+      .select('locked_until')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    return {
+      outcome: 'locked',
+      lockedUntil: current.locked_until ?? new Date(now.getTime() + policy.lockMinutes * 60_000),
+    };
   }
   const correct = await verifyPassword(user.password_hash, input.password);
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sign_in_attempts')
-      .values({ address, username, attempted_at: now, succeeded: correct })
-      .execute();
     if (!correct) {
-      const next = afterFailedSignIn(user.failed_sign_ins, now, policy);
-      await trx
-        .updateTable('users')
-        .set({ failed_sign_ins: next.failures, locked_until: next.lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
+      // This failure is already counted (the claim); lock when it was the last one allowed.
+      const next = afterFailedSignIn(claimed.failed_sign_ins - 1, now, policy);
+      if (next.lockedUntil) {
+        await trx
+          .updateTable('users')
+          .set({ failed_sign_ins: next.failures, locked_until: next.lockedUntil })
+          .where('id', '=', user.id)
+          .execute();
+      }
       await recordAudit(trx, actor, {
         action: next.lockedUntil ? 'account-locked' : 'sign-in-failed',
         subjectType: 'user',
@@ -100,6 +110,7 @@ export async function signIn(
       .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: now })
       .where('id', '=', user.id)
       .execute();
+    await trx.updateTable('sign_in_attempts').set({ succeeded: true }).where('id', '=', attempt.id).execute();
     await recordAudit(trx, actor, { action: 'signed-in', subjectType: 'user', subjectId: user.id });
     return { outcome: 'signed-in' as const, userId: user.id, mustChangePassword: user.must_change_password };
   });
