@@ -33,7 +33,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await loadDemoData(template.db, new Date());
     await template.close();
     project.provide('embeddedTemplate', '');
+    // The README promises the run leaves nothing behind: the template goes too.
     return async () => {
+      await admin.db.executeQuery({
+        sql: `drop database if exists ${templateDatabase()} with (force)`,
+        parameters: [],
+      } as never);
       await admin.close();
     };
   }
