@@ -88,11 +88,5 @@ export const editUserForm = z.object({
   roles,
 });
 
-export const editApiClientForm = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Enter a name for the client')
-    .max(120, 'Name must be 120 characters or fewer'),
-  roles,
-});
+/** The client ID is its name in the OAuth exchange and never changes; its name and roles do. */
+export const editApiClientForm = newApiClientForm.omit({ clientId: true });

@@ -118,6 +118,45 @@ describe('creating a person', () => {
     genderIdentity: '',
   };
 
+  /** Walks the creation journey with someone's name and date of birth, the rest left empty, to check your answers. */
+  async function walkToCheck(
+    browser: Awaited<ReturnType<TestApp['signIn']>>,
+    who: { forename: string; surname: string; date_of_birth: string },
+  ) {
+    const [y, m, d] = who.date_of_birth.split('-');
+    await browser.get('/people/new');
+    await browser.get('/people/new/details');
+    await browser.post('/people/new/details', {
+      ...details,
+      forename: who.forename,
+      surname: who.surname,
+      'dateOfBirth-day': d!,
+      'dateOfBirth-month': m!,
+      'dateOfBirth-year': y!,
+    });
+    await browser.post('/people/new/identifiers', {
+      pncNumber: '',
+      croNumber: '',
+      prisonNumber: '',
+      niNumber: '',
+    });
+    await browser.post('/people/new/address', { noFixedAbode: 'yes' });
+    await browser.post('/people/new/contact', {
+      telephone: '',
+      mobile: '',
+      email: '',
+      contactPreferences: '',
+    });
+    await browser.post('/people/new/equality', {
+      ethnicity: '',
+      religion: '',
+      sexualOrientation: '',
+      firstLanguage: '',
+      interpreterRequired: 'no',
+    });
+    return browser.get('/people/new/check');
+  }
+
   it('refuses bad input on a step with GOV.UK messages and keeps what was typed', async () => {
     const po = await t.signIn('po.demo');
     await po.get('/people/new');
@@ -203,34 +242,8 @@ describe('creating a person', () => {
 
   it('warns of a likely duplicate by name and date of birth before saving', async () => {
     const existing = await anyVisibleCrn('Taylor');
-    const [y, m, d] = existing.date_of_birth.split('-');
     const po = await t.signIn('po.demo');
-    await po.get('/people/new');
-    await po.get('/people/new/details');
-    await po.post('/people/new/details', {
-      ...details,
-      forename: existing.forename,
-      surname: existing.surname,
-      'dateOfBirth-day': d!,
-      'dateOfBirth-month': m!,
-      'dateOfBirth-year': y!,
-    });
-    await po.post('/people/new/identifiers', {
-      pncNumber: '',
-      croNumber: '',
-      prisonNumber: '',
-      niNumber: '',
-    });
-    await po.post('/people/new/address', { noFixedAbode: 'yes' });
-    await po.post('/people/new/contact', { telephone: '', mobile: '', email: '', contactPreferences: '' });
-    await po.post('/people/new/equality', {
-      ethnicity: '',
-      religion: '',
-      sexualOrientation: '',
-      firstLanguage: '',
-      interpreterRequired: 'no',
-    });
-    const check = await po.get('/people/new/check');
+    const check = await walkToCheck(po, existing);
     expect(check.body).toContain('Likely duplicate records');
     expect(check.body).toContain(existing.crn);
     const before = await t.database.db
@@ -247,40 +260,15 @@ describe('creating a person', () => {
     expect(Number(after.n)).toBe(Number(before.n));
     expect((await po.post('/people/new/check', { confirmNotDuplicate: 'yes' })).statusCode).toBe(302);
   });
+
   it('does not reveal a limited-access person as a likely duplicate to staff who may not see them', async () => {
     const hidden = await t.database.db
       .selectFrom('people')
       .select(['crn', 'forename', 'surname', 'date_of_birth'])
       .where('crn', '=', DEMO_LIMITED_ACCESS.excludedCrn)
       .executeTakeFirstOrThrow();
-    const [y, m, d] = hidden.date_of_birth.split('-');
     const po = await t.signIn('po.demo');
-    await po.get('/people/new');
-    await po.get('/people/new/details');
-    await po.post('/people/new/details', {
-      ...details,
-      forename: hidden.forename,
-      surname: hidden.surname,
-      'dateOfBirth-day': d!,
-      'dateOfBirth-month': m!,
-      'dateOfBirth-year': y!,
-    });
-    await po.post('/people/new/identifiers', {
-      pncNumber: '',
-      croNumber: '',
-      prisonNumber: '',
-      niNumber: '',
-    });
-    await po.post('/people/new/address', { noFixedAbode: 'yes' });
-    await po.post('/people/new/contact', { telephone: '', mobile: '', email: '', contactPreferences: '' });
-    await po.post('/people/new/equality', {
-      ethnicity: '',
-      religion: '',
-      sexualOrientation: '',
-      firstLanguage: '',
-      interpreterRequired: 'no',
-    });
-    const check = await po.get('/people/new/check');
+    const check = await walkToCheck(po, hidden);
     expect(check.statusCode).toBe(200);
     expect(check.body).not.toContain(hidden.crn);
     expect(check.body).not.toContain('Likely duplicate records');
@@ -289,37 +277,7 @@ describe('creating a person', () => {
 
     // Staff allowed to see the person are warned as usual.
     const manager = await t.signIn('manager.demo');
-    await manager.get('/people/new');
-    await manager.get('/people/new/details');
-    await manager.post('/people/new/details', {
-      ...details,
-      forename: hidden.forename,
-      surname: hidden.surname,
-      'dateOfBirth-day': d!,
-      'dateOfBirth-month': m!,
-      'dateOfBirth-year': y!,
-    });
-    await manager.post('/people/new/identifiers', {
-      pncNumber: '',
-      croNumber: '',
-      prisonNumber: '',
-      niNumber: '',
-    });
-    await manager.post('/people/new/address', { noFixedAbode: 'yes' });
-    await manager.post('/people/new/contact', {
-      telephone: '',
-      mobile: '',
-      email: '',
-      contactPreferences: '',
-    });
-    await manager.post('/people/new/equality', {
-      ethnicity: '',
-      religion: '',
-      sexualOrientation: '',
-      firstLanguage: '',
-      interpreterRequired: 'no',
-    });
-    expect((await manager.get('/people/new/check')).body).toContain(hidden.crn);
+    expect((await walkToCheck(manager, hidden)).body).toContain(hidden.crn);
   });
 });
 
