@@ -475,6 +475,55 @@ describe('changing the record', () => {
   });
 });
 
+describe('ending an address', () => {
+  it('refuses a date before they moved in or in the future, then keeps the address as a previous one', async () => {
+    const person = await anyVisibleCrn('Jones');
+    const po = await t.signIn('po.demo');
+    await po.get(`/people/${person.crn}/addresses/new`);
+    await po.post(`/people/${person.crn}/addresses/new`, {
+      status: 'other',
+      building: '',
+      street: 'Mill Lane',
+      district: '',
+      town: 'Witham',
+      county: '',
+      postcode: 'CM8 1AA',
+      'fromDate-day': '1',
+      'fromDate-month': '3',
+      'fromDate-year': '2025',
+    });
+    const other = await t.database.db
+      .selectFrom('person_addresses')
+      .innerJoin('people', 'people.id', 'person_addresses.person_id')
+      .select(['person_addresses.id'])
+      .where('people.crn', '=', person.crn)
+      .where('person_addresses.street', '=', 'Mill Lane')
+      .executeTakeFirstOrThrow();
+    const details = await po.get(`/people/${person.crn}/personal-details`);
+    expect(details.body).toContain(`href="/people/${person.crn}/addresses/${other.id}/end"`);
+    const path = `/people/${person.crn}/addresses/${other.id}/end`;
+    await po.get(path);
+    const early = await po.post(path, { 'toDate-day': '28', 'toDate-month': '2', 'toDate-year': '2025' });
+    expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('govuk-error-summary');
+    expect(early.body).toContain('must be on or after the date they started living there');
+    expect(early.body).toContain('value="28"');
+    const future = await po.post(path, { 'toDate-day': '1', 'toDate-month': '1', 'toDate-year': '2199' });
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain('Date they stopped living here must be today or in the past');
+    const saved = await po.post(path, { 'toDate-day': '30', 'toDate-month': '6', 'toDate-year': '2025' });
+    expect(saved.statusCode).toBe(302);
+    const ended = await t.database.db
+      .selectFrom('person_addresses')
+      .select(['status', 'to_date'])
+      .where('id', '=', other.id)
+      .executeTakeFirstOrThrow();
+    expect(ended).toEqual({ status: 'previous', to_date: '2025-06-30' });
+    // A previous address is history: it cannot be ended again.
+    expect((await po.get(path)).statusCode).toBe(404);
+  });
+});
+
 describe('editing with optimistic locking', () => {
   it('refuses a save that lost the race, naming who changed it, and keeps both versions', async () => {
     const person = await anyVisibleCrn('Brown');

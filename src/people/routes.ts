@@ -11,6 +11,7 @@ import * as people from './service.js';
 import * as store from './store.js';
 import { personCreationRoutes } from './create-routes.js';
 import { limitedAccessRoutes } from './limited-access-routes.js';
+import { addressRoutes } from './address-routes.js';
 import { loadOverviewPanels } from './tabs.js';
 import { viewerOf } from './viewer.js';
 
@@ -287,4 +288,5 @@ export function peopleRoutes(app: FastifyInstance, context: AppContext): void {
 
   personCreationRoutes(app, context);
   limitedAccessRoutes(app, context);
+  addressRoutes(app, context);
 }

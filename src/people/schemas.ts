@@ -141,6 +141,16 @@ export function addressForm(today: string) {
   });
 }
 
+/** The day someone stopped living at an address: on or after they started there, and not in the future. */
+export function endAddressForm(today: string, fromDate: string) {
+  return z.object({
+    toDate: dateField({ label: 'Date they stopped living here', notInFuture: { today } }).refine(
+      (iso) => iso === null || iso >= fromDate,
+      'Date they stopped living here must be on or after the date they started living there',
+    ),
+  });
+}
+
 export function personalContactForm(codes: ReferenceCodes) {
   return z.object({
     relationship: z.string().refine((v) => codes.contactRelationship.includes(v), 'Select the relationship'),

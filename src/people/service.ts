@@ -269,3 +269,33 @@ export async function addToRecord(
     await recordAudit(trx, actor, { action: `added-${what}`, personId, subjectType: what, detail: values });
   });
 }
+
+/**
+ * Ends a main or other address: it becomes a previous one, to that date. Answers false when
+ * the address had already been ended (by someone else since the page opened).
+ */
+export async function endAddress(
+  db: Db,
+  actor: Actor,
+  input: { personId: string; addressId: string; toDate: string },
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const ended = await trx
+      .updateTable('person_addresses')
+      .set({ status: 'previous', to_date: input.toDate })
+      .where('id', '=', input.addressId)
+      .where('person_id', '=', input.personId)
+      .where('status', 'in', ['main', 'other'])
+      .returning('id')
+      .executeTakeFirst();
+    if (!ended) return false;
+    await recordAudit(trx, actor, {
+      action: 'ended-address',
+      personId: input.personId,
+      subjectType: 'address',
+      subjectId: input.addressId,
+      detail: { toDate: input.toDate },
+    });
+    return true;
+  });
+}
