@@ -21,6 +21,7 @@ import {
   type FormErrors,
 } from '../platform/http/forms.js';
 import { caseRiskFacts } from '../tiering/index.js';
+import { loadCaseloadColumns } from './caseload-columns.js';
 import { openBoundaryTask, openTasksOfTeam, resolveTaskByManager, taskOfTeam } from './boundary.js';
 import { decideAllocation, needsProbationOfficer, ROLE_BOUNDARY_POLICY } from './role-boundary.js';
 import { coWorkerForm, resolveTaskForm, transferForm } from './schemas.js';
@@ -65,15 +66,25 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
         today(),
         context.now(),
       );
+      const columns = await loadCaseloadColumns(
+        db,
+        rows.map((c) => c.id),
+        today(),
+      );
       const cases = rows.map((c) => {
         const next = compliance.get(c.id)?.nextAppointment ?? null;
         return {
           ...c,
+          cells: columns.cells.get(c.id) ?? [],
           failures: compliance.get(c.id)?.failures ?? 0,
           nextAppointment: next ? { date: londonDateOf(next), time: londonClockTime(next) } : null,
         };
       });
-      return reply.render('allocation/views/caseload.njk', { cases, hasStaffRecord: Boolean(staffId) });
+      return reply.render('allocation/views/caseload.njk', {
+        cases,
+        headings: columns.headings,
+        hasStaffRecord: Boolean(staffId),
+      });
     },
   );
 

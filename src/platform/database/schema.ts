@@ -1,3 +1,4 @@
+import type { AssessmentTables } from '../../assessment/tables.js';
 import type { AllocationTables } from '../../allocation/tables.js';
 import type { AppointmentTables } from '../../appointments/tables.js';
 import type { EnforcementTables } from '../../enforcement/tables.js';
@@ -19,4 +20,5 @@ export interface Database
     AppointmentTables,
     RegistrationTables,
     TieringTables,
-    EnforcementTables {}
+    EnforcementTables,
+    AssessmentTables {}
