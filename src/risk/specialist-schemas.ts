@@ -14,6 +14,7 @@ import {
   type Rm2000RecordField,
   type Rm2000Typed,
 } from './rm2000-record.js';
+import { whenFieldsValid } from './schema-fields.js';
 import { itemContradictions, itemField, SARA_RATINGS } from './sara.js';
 import type { SaraCode, SaraItem, SaraItemAnswer, SaraRatings } from './sara.js';
 
@@ -41,27 +42,30 @@ export function saraItemsForm(items: readonly SaraItem[]) {
     });
     shape[itemField.evidence(number)] = longText(`The evidence for item ${number}`);
   }
-  return z
-    .object(shape)
-    .transform((values) =>
-      Object.fromEntries(
-        items.map(({ number }): [number, SaraItemAnswer] => {
-          const code = values[itemField.code(number)] as string;
-          return [
-            number,
-            {
-              code: code === '' ? null : (Number(code) as SaraCode),
-              critical: values[itemField.critical(number)] === 'yes',
-              evidence: values[itemField.evidence(number)] as string | null,
-            },
-          ];
-        }),
-      ),
-    )
-    .superRefine((answers, ctx) => {
-      for (const problem of itemContradictions(answers))
-        ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
-    });
+  const answerOf = (values: Record<string, unknown>, number: number): SaraItemAnswer => {
+    const code = values[itemField.code(number)] as string;
+    return {
+      code: code === '' ? null : (Number(code) as SaraCode),
+      critical: values[itemField.critical(number)] === 'yes',
+      evidence: (values[itemField.evidence(number)] as string | null | undefined) ?? null,
+    };
+  };
+  // Each item's contradiction is checked once its own code and mark are valid, whatever is wrong elsewhere.
+  const checked = items.reduce(
+    (schema, { number }) =>
+      schema.refine((values) => itemContradictions({ [number]: answerOf(values, number) }).length === 0, {
+        path: [itemField.critical(number)],
+        error: () =>
+          itemContradictions({ [number]: { code: 0, critical: true, evidence: null } })[0]!.message,
+        when: whenFieldsValid(itemField.code(number), itemField.critical(number)),
+      }),
+    z.object(shape),
+  );
+  return checked.transform((values) =>
+    Object.fromEntries(
+      items.map(({ number }): [number, SaraItemAnswer] => [number, answerOf(values, number)]),
+    ),
+  );
 }
 
 const rating = (who: string) =>
