@@ -75,13 +75,18 @@ describe('the twenty SARA items, grouped as the reference groups them', () => {
 describe('completing a SARA', () => {
   it('needs every item coded and both ratings given with reasons', () => {
     const problems = completionProblems(answers());
-    expect(problems).toHaveLength(24);
-    expect(problems[0]).toEqual({
-      field: 'item-1-code',
-      part: 'criminal-history',
-      message: 'Code item 1, past assault of family members: absent, partly or possibly present, or present',
-    });
-    expect(problems.slice(20).map((p) => p.field)).toEqual([
+    expect(problems).toHaveLength(8);
+    expect(problems.slice(0, 4)).toEqual([
+      {
+        field: 'item-1-code',
+        part: 'criminal-history',
+        message: 'Criminal history: code items 1, 2 and 3 as absent, partly or possibly present, or present',
+      },
+      expect.objectContaining({ field: 'item-4-code', part: 'psychosocial-adjustment' }),
+      expect.objectContaining({ field: 'item-11-code', part: 'spousal-assault-history' }),
+      expect.objectContaining({ field: 'item-18-code', part: 'index-offence' }),
+    ]);
+    expect(problems.slice(4).map((p) => p.field)).toEqual([
       'riskToPartner',
       'riskToPartnerReasons',
       'riskToOthers',
@@ -93,11 +98,23 @@ describe('completing a SARA', () => {
     expect(completionProblems(answers(allCoded(0), RATED))).toEqual([]);
   });
 
-  it('names the one item still to code, on its page', () => {
+  it('names the items still to code, page by page, linking to the first', () => {
     const items = allCoded(1);
     items[19] = { code: null };
+    items[5] = { code: null };
+    items[9] = { code: null };
     expect(completionProblems(answers(items, RATED))).toEqual([
-      expect.objectContaining({ field: 'item-19-code', part: 'index-offence' }),
+      {
+        field: 'item-5-code',
+        part: 'psychosocial-adjustment',
+        message:
+          'Psychosocial adjustment: code items 5 and 9 as absent, partly or possibly present, or present',
+      },
+      {
+        field: 'item-19-code',
+        part: 'index-offence',
+        message: 'Index offence: code item 19 as absent, partly or possibly present, or present',
+      },
     ]);
   });
 

@@ -171,15 +171,29 @@ function blank(text: string | null): boolean {
   return text === null || text.trim() === '';
 }
 
-/** What must be done before the SARA can be completed: every item coded, both ratings given with reasons. */
+function numbersInWords(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `item ${numbers[0]}`;
+  return `items ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}
+
+/**
+ * What must be done before the SARA can be completed: every item coded, both ratings given with
+ * reasons. Uncoded items are named page by page, linking to the first of them.
+ */
 export function completionProblems(answers: SaraAnswers): SaraProblem[] {
-  const uncoded: SaraProblem[] = SARA_ITEMS.filter(
-    (item) => itemAnswer(answers, item.number).code === null,
-  ).map((item) => ({
-    field: itemField.code(item.number),
-    part: partOfItem(item.number),
-    message: `Code item ${item.number}, ${item.text.toLowerCase()}: absent, partly or possibly present, or present`,
-  }));
+  const uncoded: SaraProblem[] = SARA_ITEM_GROUPS.flatMap((group) => {
+    const numbers = (group.items as readonly SaraItem[])
+      .filter((item) => itemAnswer(answers, item.number).code === null)
+      .map((item) => item.number);
+    if (numbers.length === 0) return [];
+    return [
+      {
+        field: itemField.code(numbers[0]!),
+        part: group.key,
+        message: `${group.title}: code ${numbersInWords(numbers)} as absent, partly or possibly present, or present`,
+      },
+    ];
+  });
   const ratings: SaraProblem[] = [];
   const rated = (
     rating: 'riskToPartner' | 'riskToOthers',

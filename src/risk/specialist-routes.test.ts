@@ -449,6 +449,35 @@ describe('two people editing one SARA', () => {
   });
 });
 
+describe('saving a page unchanged', () => {
+  it('writes nothing, so someone editing another page does not lose their save', async () => {
+    const person = await freshPerson();
+    const po = await t.signIn('po.demo');
+    const manager = await t.signIn('manager.demo');
+    const id = await startSara(po, person.crn);
+    const base = `/people/${person.crn}/assessments/sara/${id}`;
+    await po.get(`${base}/index-offence`);
+    const poVersion = rowVersionOn(po.lastHtml);
+    const unchanged = await savePart(manager, base, 'criminal-history', itemsForm([1, 2, 3], ''));
+    expect(unchanged.statusCode).toBe(302);
+    expect(await saraOf(id)).toMatchObject({ row_version: 1 });
+    expect(await auditsOf(person.id, 'sara-saved')).toEqual([]);
+    const mine = await po.post(`${base}/index-offence`, {
+      rowVersion: poVersion,
+      ...itemsForm([18, 19, 20], '2'),
+    });
+    expect(mine.statusCode).toBe(302);
+    expect(await saraOf(id)).toMatchObject({ row_version: 2, updated_by_name: 'Priya Okonjo' });
+    // Even from a page opened before that save: there is nothing of the officer's it could overwrite.
+    const stale = await manager.post(`${base}/index-offence`, {
+      rowVersion: '1',
+      ...itemsForm([18, 19, 20], '2'),
+    });
+    expect(stale.statusCode).toBe(302);
+    expect(await saraOf(id)).toMatchObject({ row_version: 2, updated_by_name: 'Priya Okonjo' });
+  });
+});
+
 describe('Risk Matrix 2000 on a record', () => {
   it('refuses to start for someone it does not apply to, saying why, and writes nothing', async () => {
     const woman = await freshPerson('F');

@@ -99,16 +99,15 @@ function ratingChanges(before: store.SaraRecord, ratings: SaraRatings): Change[]
   return changes;
 }
 
+/** The SARA, locked until the transaction ends, if it may still be changed. */
 async function lockedSara(
   trx: Db,
   personId: string,
   saraId: string,
-  expectedVersion: number,
 ): Promise<{ ok: true; current: store.SaraRecord } | Refusal<store.SaraRecord>> {
   const current = await store.findSara(trx, personId, saraId, true);
   if (!current) return { saved: false, why: 'not-found' };
   if (current.row.state === 'complete') return { saved: false, why: 'locked', current };
-  if (current.row.row_version !== expectedVersion) return { saved: false, why: 'conflict', current };
   return { ok: true, current };
 }
 
@@ -132,7 +131,7 @@ export async function saveSaraPart(
   },
 ): Promise<SaraSaveOutcome> {
   return db.transaction().execute(async (trx) => {
-    const checked = await lockedSara(trx, input.personId, input.saraId, input.expectedVersion);
+    const checked = await lockedSara(trx, input.personId, input.saraId);
     if (!('ok' in checked)) return checked;
     const partItems = new Set(itemsOfPart(input.part).map((item) => item.number));
     // Only the items of the page being saved: a tampered form cannot reach another page's items.
@@ -144,6 +143,11 @@ export async function saveSaraPart(
       ...itemChanges(checked.current, items),
       ...(ratings ? ratingChanges(checked.current, ratings) : []),
     ];
+    // A page saved as it stands writes nothing, so it cannot make someone else's save lose a race; and
+    // there is nothing of theirs it could overwrite, so it needs no version check either.
+    if (changes.length === 0) return { saved: true as const };
+    if (checked.current.row.row_version !== input.expectedVersion)
+      return { saved: false as const, why: 'conflict' as const, current: checked.current };
     await store.updateSaraItems(trx, input.personId, input.saraId, items);
     await store.touchSara(
       trx,
@@ -182,8 +186,11 @@ export async function completeSara(
   input: { personId: string; saraId: string; expectedVersion: number; now: Date },
 ): Promise<SaraCompleteOutcome> {
   return db.transaction().execute(async (trx) => {
-    const checked = await lockedSara(trx, input.personId, input.saraId, input.expectedVersion);
+    const checked = await lockedSara(trx, input.personId, input.saraId);
     if (!('ok' in checked)) return checked;
+    // Completing what someone else has just changed would sign off answers the assessor has not seen.
+    if (checked.current.row.row_version !== input.expectedVersion)
+      return { saved: false as const, why: 'conflict' as const, current: checked.current };
     const { answers } = checked.current;
     const problems = completionProblems(answers);
     if (problems.length > 0)
@@ -306,8 +313,6 @@ export async function saveRm2000(
     const current = await store.findRm2000(trx, input.personId, input.id, true);
     if (!current) return { saved: false as const, why: 'not-found' as const };
     if (current.state === 'complete') return { saved: false as const, why: 'locked' as const, current };
-    if (current.row_version !== input.expectedVersion)
-      return { saved: false as const, why: 'conflict' as const, current };
     const answers: store.Rm2000Columns = {
       risk_commencement_date: input.typed.riskCommencementDate,
       sexual_offence_against_male: input.typed.sexualOffenceAgainstMale,
@@ -317,6 +322,10 @@ export async function saveRm2000(
       corrections: input.corrections as Record<string, unknown>,
     };
     const changes = rm2000Changes(current, input.typed, input.corrections);
+    // As for a SARA page: saving what is already saved writes nothing and cannot conflict.
+    if (!input.complete && changes.length === 0) return { saved: true as const, completed: false };
+    if (current.row_version !== input.expectedVersion)
+      return { saved: false as const, why: 'conflict' as const, current };
     if (!input.complete) {
       await store.updateRm2000(trx, input.id, who(actor), input.now, answers);
       await recordAudit(trx, actor, {
