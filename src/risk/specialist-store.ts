@@ -61,19 +61,21 @@ export async function findSara(
   return { row, answers: answersOf(row, items) };
 }
 
-export function saraInProgress(db: Executor, personId: string) {
+type AssessmentTable = 'sara_assessments' | 'rm2000_assessments';
+
+/** The person's assessment of this kind in progress, if any: there is at most one. */
+function inProgress(db: Executor, table: AssessmentTable, personId: string) {
   return db
-    .selectFrom('sara_assessments')
+    .selectFrom(table)
     .select(['id', 'started_at', 'started_by_name'])
     .where('person_id', '=', personId)
     .where('state', '=', 'in-progress')
     .executeTakeFirst();
 }
 
-/** A new SARA with its twenty items uncoded. */
-export async function insertSara(db: Executor, personId: string, by: Who): Promise<string> {
+async function insertAssessment(db: Executor, table: AssessmentTable, personId: string, by: Who) {
   const { id } = await db
-    .insertInto('sara_assessments')
+    .insertInto(table)
     .values({
       person_id: personId,
       started_by_user_id: by.userId,
@@ -82,6 +84,16 @@ export async function insertSara(db: Executor, personId: string, by: Who): Promi
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  return id;
+}
+
+export function saraInProgress(db: Executor, personId: string) {
+  return inProgress(db, 'sara_assessments', personId);
+}
+
+/** A new SARA with its twenty items uncoded. */
+export async function insertSara(db: Executor, personId: string, by: Who): Promise<string> {
+  const id = await insertAssessment(db, 'sara_assessments', personId, by);
   await db
     .insertInto('sara_items')
     .values(SARA_ITEMS.map((item) => ({ person_id: personId, sara_id: id, item: item.number })))
@@ -148,26 +160,11 @@ export function findRm2000(db: Executor, personId: string, id: string, lock = fa
 }
 
 export function rm2000InProgress(db: Executor, personId: string) {
-  return db
-    .selectFrom('rm2000_assessments')
-    .select(['id', 'started_at', 'started_by_name'])
-    .where('person_id', '=', personId)
-    .where('state', '=', 'in-progress')
-    .executeTakeFirst();
+  return inProgress(db, 'rm2000_assessments', personId);
 }
 
-export async function insertRm2000(db: Executor, personId: string, by: Who): Promise<string> {
-  const { id } = await db
-    .insertInto('rm2000_assessments')
-    .values({
-      person_id: personId,
-      started_by_user_id: by.userId,
-      started_by_name: by.name,
-      updated_by_name: by.name,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+export function insertRm2000(db: Executor, personId: string, by: Who): Promise<string> {
+  return insertAssessment(db, 'rm2000_assessments', personId, by);
 }
 
 export interface Rm2000Columns {
