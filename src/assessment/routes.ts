@@ -6,7 +6,7 @@ import { actorOf } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/http/context.js';
 import { longDate } from '../platform/calendar/index.js';
 import { NO_ERRORS, text, toFormErrors, type FormErrors } from '../platform/http/forms.js';
-import { OGRS3_OFFENCE_CATEGORIES } from '../risk/index.js';
+import { OGRS3_OFFENCE_CATEGORIES, specialistAssessmentsPanel } from '../risk/index.js';
 import { assessmentClocksFor } from './caseload.js';
 import { ASSESSMENT_POLICY } from './policy.js';
 import { recordValuesOf } from './record.js';
@@ -183,10 +183,11 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
     values: Record<string, string> = {},
     errors: FormErrors = NO_ERRORS,
   ) => {
-    const [rows, facts, changes] = await Promise.all([
+    const [rows, facts, changes, specialist] = await Promise.all([
       store.assessmentsOf(db, page.person.id),
       store.caseRecordFacts(db, page.person.id, page.today),
       store.significantChanges(db, page.person.id, ASSESSMENT_POLICY.significantRegisterTypes),
+      specialistAssessmentsPanel(db, page.person.id, page.today),
     ]);
     const open = rows.find((r) => r.state !== 'locked') ?? null;
     const lastCompleted = rows.find((r) => r.completed_on !== null) ?? null;
@@ -209,6 +210,7 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
         open,
         clock,
         hasLocked: rows.some((r) => r.state === 'locked'),
+        specialist,
         canEdit: mayEdit(request),
         values: { type: values.type ?? (rows.some((r) => r.state === 'locked') ? 'review' : 'initial') },
         errors,
