@@ -187,6 +187,7 @@ describe('enter once: the record fills the assessment in', () => {
     ],
     currentOrder: { orderType: 'CO', description: 'Community order', startDate: '2025-06-01' },
     mainAddress: { since: '2024-01-01', summary: '1 High Street, Chelmsford, CM1 1AA' },
+    registrations: [{ code: 'ALSH', description: 'Self-harm', since: '2025-02-03' }],
   });
 
   it('takes the current offence and dates from the latest event', () => {
@@ -212,6 +213,16 @@ describe('enter once: the record fills the assessment in', () => {
 
   it('answers "no fixed abode" no when there is a main address, and nothing otherwise', () => {
     expect(record['3.3']!.value).toBe('no');
-    expect(recordValuesOf({ events: [], currentOrder: null, mainAddress: null })).toEqual({});
+    expect(recordValuesOf({ events: [], currentOrder: null, mainAddress: null, registrations: [] })).toEqual(
+      {},
+    );
+  });
+
+  it('answers items the registrations answer: self-harm from ALSH', () => {
+    expect(record['10.5']).toEqual({
+      value: 'yes',
+      source: 'Registration ALSH (Self-harm) since 3 February 2025',
+    });
+    expect(record['6.9']).toBeUndefined();
   });
 });

@@ -27,7 +27,15 @@ export interface CaseRecordFacts {
   currentOrder: { orderType: string; description: string; startDate: string } | null;
   /** The current main address, or null. */
   mainAddress: { since: string; summary: string } | null;
+  /** Current registrations (flags), by register code. */
+  registrations: ReadonlyArray<{ code: string; description: string; since: string }>;
 }
+
+/** Registrations that answer an item: a self-harm flag answers 10.5, a child protection or concerns flag 6.9. */
+const ITEMS_FROM_REGISTRATIONS: ReadonlyArray<{ item: string; codes: readonly string[] }> = [
+  { item: '10.5', codes: ['ALSH'] },
+  { item: '6.9', codes: ['RCPR', 'RCCO'] },
+];
 
 const VIOLENT = new Set(['violence', 'robbery']);
 const CONTACT_ADULT = 'sexual-not-against-child';
@@ -122,5 +130,13 @@ export function recordValuesOf(record: CaseRecordFacts): RecordValues {
       value: 'no',
       source: `Main address since ${longDate(record.mainAddress.since)}: ${record.mainAddress.summary}`,
     };
+  for (const { item, codes } of ITEMS_FROM_REGISTRATIONS) {
+    const flag = record.registrations.find((r) => codes.includes(r.code));
+    if (flag)
+      values[item] = {
+        value: 'yes',
+        source: `Registration ${flag.code} (${flag.description}) since ${longDate(flag.since)}`,
+      };
+  }
   return values;
 }

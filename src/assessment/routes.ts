@@ -127,7 +127,7 @@ async function loadAssessment(context: AppContext, page: PersonPageContext, row:
   const previous = row.previous_assessment_id
     ? (await store.sectionRows(db, row.previous_assessment_id)).map(store.toSectionState)
     : [];
-  return { sections, record, summary, previous, versions: sectionRows };
+  return { sections, record, facts, summary, previous, versions: sectionRows };
 }
 
 export function assessmentRoutes(app: FastifyInstance, context: AppContext): void {
@@ -352,6 +352,7 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
         errors,
         conflict: form.conflict ?? null,
         canEdit: mayEdit(request) && row.state === 'in-progress',
+        registrations: loaded.facts.registrations,
         categories: OGRS3_OFFENCE_CATEGORIES.map((c) => ({ code: c.code, description: c.label })),
         scales: SCALES,
         ratings: ROSH_RATINGS,

@@ -77,9 +77,9 @@ export function toSectionState(row: SectionRow): SectionState {
   };
 }
 
-/** What the assessment fills itself in with: events and offences, the current order, the main address. */
+/** What the assessment fills itself in with: events and offences, the current order, the main address, the flags. */
 export async function caseRecordFacts(db: Reader, personId: string, today: string): Promise<CaseRecordFacts> {
-  const [eventRows, offenceRows, order, address] = await Promise.all([
+  const [eventRows, offenceRows, order, address, registrations] = await Promise.all([
     db
       .selectFrom('events')
       .select(['id', 'event_number', 'conviction_date'])
@@ -118,6 +118,14 @@ export async function caseRecordFacts(db: Reader, personId: string, today: strin
       .where('person_id', '=', personId)
       .where('status', '=', 'main')
       .executeTakeFirst(),
+    db
+      .selectFrom('registrations')
+      .innerJoin('register_types', 'register_types.code', 'registrations.type_code')
+      .select(['registrations.type_code', 'register_types.description', 'registrations.registered_on'])
+      .where('registrations.person_id', '=', personId)
+      .where('registrations.deregistered_on', 'is', null)
+      .orderBy('register_types.sort_order')
+      .execute(),
   ]);
   const events: RecordEvent[] = eventRows.map((e) => ({
     eventNumber: e.event_number,
@@ -148,6 +156,11 @@ export async function caseRecordFacts(db: Reader, personId: string, today: strin
             .join(', '),
         }
       : null,
+    registrations: registrations.map((r) => ({
+      code: r.type_code,
+      description: r.description,
+      since: r.registered_on,
+    })),
   };
 }
 
