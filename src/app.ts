@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { accountRoutes } from './accounts/routes.js';
+import { assessmentRoutes } from './assessment/index.js';
 import { allocationRoutes } from './allocation/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { appointmentRoutes } from './appointments/routes.js';
@@ -32,6 +33,7 @@ export function createProbity(context: AppContext, logger?: FastifyServerOptions
       organisationRoutes,
       auditRoutes,
       tieringRoutes,
+      assessmentRoutes,
       riskRoutes,
       enforcementRoutes,
       apiRoutes,

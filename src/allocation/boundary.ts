@@ -113,8 +113,15 @@ export async function resolveTaskByManager(
   actor: Actor,
   input: { taskId: string; personId: string; today: string; now: Date; resolution: string },
 ): Promise<boolean> {
+  const task = await trx
+    .selectFrom('case_tasks')
+    .select('kind')
+    .where('id', '=', input.taskId)
+    .executeTakeFirst();
   const resolved = await resolveTask(trx, actor, input);
   if (!resolved) return false;
+  // Only a role-boundary task is an override; other tasks (a RoSH rise) just close.
+  if (task?.kind !== ROLE_BOUNDARY_TASK) return true;
   const [holder, facts] = await Promise.all([
     currentHolder(trx, input.personId),
     caseRiskFacts(trx, input.personId, input.today),
@@ -182,6 +189,7 @@ export function taskOfTeam(db: Executor, taskId: string, teamId: string, viewer:
     .select([
       'case_tasks.id',
       'case_tasks.person_id',
+      'case_tasks.kind',
       'case_tasks.reason',
       'case_tasks.opened_at',
       'case_tasks.resolved_at',

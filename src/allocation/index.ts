@@ -7,3 +7,4 @@ export {
   boundaryAlert,
   type RoleBoundaryPolicy,
 } from './role-boundary.js';
+export { addCaseloadColumn, type CaseloadCell, type CaseloadColumn } from './caseload-columns.js';

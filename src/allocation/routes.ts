@@ -21,6 +21,7 @@ import {
   type FormErrors,
 } from '../platform/http/forms.js';
 import { caseRiskFacts } from '../tiering/index.js';
+import { loadCaseloadColumns } from './caseload-columns.js';
 import { openBoundaryTask, openTasksOfTeam, resolveTaskByManager, taskOfTeam } from './boundary.js';
 import { decideAllocation, needsProbationOfficer, ROLE_BOUNDARY_POLICY } from './role-boundary.js';
 import { coWorkerForm, resolveTaskForm, transferForm } from './schemas.js';
@@ -65,11 +66,17 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
         today(),
         context.now(),
       );
+      const columns = await loadCaseloadColumns(
+        db,
+        rows.map((c) => c.id),
+        today(),
+      );
       const cases = rows.map((c) => {
         const figures = compliance.get(c.id);
         const next = figures?.nextAppointment ?? null;
         return {
           ...c,
+          cells: columns.cells.get(c.id) ?? [],
           failures: figures?.failures ?? 0,
           acceptableAbsences: figures?.acceptableAbsences ?? 0,
           kept: figures?.kept ?? 0,
@@ -81,7 +88,11 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
           nextAppointment: next ? { date: londonDateOf(next), time: londonClockTime(next) } : null,
         };
       });
-      return reply.render('allocation/views/caseload.njk', { cases, hasStaffRecord: Boolean(staffId) });
+      return reply.render('allocation/views/caseload.njk', {
+        cases,
+        headings: columns.headings,
+        hasStaffRecord: Boolean(staffId),
+      });
     },
   );
 
@@ -92,18 +103,25 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
       const team = await teamOfStaff(db, request.user?.staffId ?? null);
       if (!team) return reply.render('allocation/views/team.njk', { team: null });
       const officer = request.query.officer;
-      const [counts, cases, unallocated, tasks] = await Promise.all([
+      const [counts, rows, unallocated, tasks] = await Promise.all([
         store.teamCaseCounts(db, team.id),
         store.teamCaseload(db, team.id, viewerOf(request), today(), officerFilter(officer)),
         store.awaitingAllocation(db, viewerOf(request)),
         openTasksOfTeam(db, team.id, viewerOf(request)),
       ]);
+      const columns = await loadCaseloadColumns(
+        db,
+        rows.map((c) => c.id),
+        today(),
+      );
+      const cases = rows.map((c) => ({ ...c, cells: columns.cells.get(c.id) ?? [] }));
       return reply.render('allocation/views/team.njk', {
         team,
         counts,
         cases,
         unallocated,
         tasks,
+        headings: columns.headings,
         officer,
         total: counts.reduce((sum, c) => sum + c.cases, 0),
       });

@@ -7,6 +7,8 @@ import * as contacts from './005_contacts.js';
 import * as sentencesMore from './006_sentences_more.js';
 import * as registrations from './008_registrations.js';
 import * as enforcement from './009_enforcement.js';
+import * as assessments from './010_assessments.js';
+import * as specialistAssessments from './011_specialist_assessments.js';
 import * as changedBy from './012_changed_by.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
@@ -19,5 +21,7 @@ export const migrations: Record<string, Migration> = {
   '006_sentences_more': sentencesMore,
   '008_registrations': registrations,
   '009_enforcement': enforcement,
+  '010_assessments': assessments,
+  '011_specialist_assessments': specialistAssessments,
   '012_changed_by': changedBy,
 };

@@ -128,7 +128,7 @@ describe('the done-when journey', () => {
     expect(tierPage.statusCode).toBe(200);
     expect(tierPage.body).toContain('Domestic abuse perpetrator: not a complexity register');
     expect(tierPage.body).toContain('Registration ADVP added by Priya Okonjo');
-    expect(tierPage.body).toContain('Probity holds no assessments yet');
+    expect(tierPage.body).toContain('no signed assessment, so they are not recorded and give no points');
 
     const tasks = await db()
       .selectFrom('case_tasks')

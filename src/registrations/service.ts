@@ -33,100 +33,108 @@ async function afterChange(trx: Trx, actor: Actor, personId: string, cause: stri
   return { tier, boundary };
 }
 
-export async function addRegistration(
-  db: Db,
+export interface NewRegistration extends Clock {
+  personId: string;
+  typeCode: string;
+  level: string | null;
+  category: string | null;
+  registeredOn: string;
+  notes: string | null;
+  staffId: string | null;
+}
+
+export async function addRegistration(db: Db, actor: Actor, input: NewRegistration): Promise<ChangeOutcome> {
+  return db.transaction().execute((trx) => addRegistrationWithin(trx, actor, input));
+}
+
+/**
+ * Adds a registration inside the caller's transaction (an assessment's RoSH summary registers the
+ * level it worked out), with the tier and role boundary checked in the same transaction.
+ */
+export async function addRegistrationWithin(
+  trx: Trx,
   actor: Actor,
-  input: {
-    personId: string;
-    typeCode: string;
-    level: string | null;
-    category: string | null;
-    registeredOn: string;
-    notes: string | null;
-    staffId: string | null;
-  } & Clock,
+  input: NewRegistration,
 ): Promise<ChangeOutcome> {
-  return db.transaction().execute(async (trx) => {
-    // One change to a person's registrations at a time, so two officers cannot add the same flag twice.
+  // One change to a person's registrations at a time, so two officers cannot add the same flag twice.
+  await trx
+    .selectFrom('people')
+    .select('id')
+    .where('id', '=', input.personId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const type = await store.registerType(trx, input.typeCode);
+  if (!type)
+    return {
+      saved: false as const,
+      problems: [{ field: 'type', message: 'Select the type of registration' }],
+    };
+  const problems: FieldMessage[] = checkLevelAndCategory(type, input);
+  if (problems.length) return { saved: false as const, problems };
+  const sameCategory = replacesOnAdd(type)
+    ? await store.currentOfCategory(trx, input.personId, type.category)
+    : [];
+  const current = await trx
+    .selectFrom('registrations')
+    .select('id')
+    .where('person_id', '=', input.personId)
+    .where('type_code', '=', type.code)
+    .where('deregistered_on', 'is', null)
+    .executeTakeFirst();
+  if (current && !replacesOnAdd(type)) {
+    return {
+      saved: false as const,
+      problems: [
+        {
+          field: 'type',
+          message: `This person already has a current ${type.description} registration: review it instead of adding another`,
+        },
+      ],
+    };
+  }
+  for (const replaced of sameCategory) {
     await trx
-      .selectFrom('people')
-      .select('id')
-      .where('id', '=', input.personId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const type = await store.registerType(trx, input.typeCode);
-    if (!type)
-      return {
-        saved: false as const,
-        problems: [{ field: 'type', message: 'Select the type of registration' }],
-      };
-    const problems: FieldMessage[] = checkLevelAndCategory(type, input);
-    if (problems.length) return { saved: false as const, problems };
-    const sameCategory = replacesOnAdd(type)
-      ? await store.currentOfCategory(trx, input.personId, type.category)
-      : [];
-    const current = await trx
-      .selectFrom('registrations')
-      .select('id')
-      .where('person_id', '=', input.personId)
-      .where('type_code', '=', type.code)
-      .where('deregistered_on', 'is', null)
-      .executeTakeFirst();
-    if (current && !replacesOnAdd(type)) {
-      return {
-        saved: false as const,
-        problems: [
-          {
-            field: 'type',
-            message: `This person already has a current ${type.description} registration: review it instead of adding another`,
-          },
-        ],
-      };
-    }
-    for (const replaced of sameCategory) {
-      await trx
-        .updateTable('registrations')
-        .set({
-          deregistered_on: input.registeredOn,
-          deregistration_reason: `Replaced by ${type.code}${input.level ? ` ${input.level}` : ''}`,
-          deregistered_by_name: actor.name,
-          updated_at: input.now,
-          row_version: sql`row_version + 1`,
-        })
-        .where('id', '=', replaced.id)
-        .execute();
-    }
-    const { id } = await trx
-      .insertInto('registrations')
-      .values({
-        person_id: input.personId,
-        type_code: type.code,
-        level: input.level,
-        category: input.category,
-        registered_on: input.registeredOn,
-        registered_by_staff_id: input.staffId,
-        registered_by_name: actor.name,
-        notes: input.notes,
-        next_review_on: nextReviewDate(input.registeredOn, type),
+      .updateTable('registrations')
+      .set({
+        deregistered_on: input.registeredOn,
+        deregistration_reason: `Replaced by ${type.code}${input.level ? ` ${input.level}` : ''}`,
+        deregistered_by_name: actor.name,
+        updated_at: input.now,
+        row_version: sql`row_version + 1`,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
-      action: 'registration-added',
-      personId: input.personId,
-      subjectType: 'registration',
-      subjectId: id,
-      detail: {
-        type: type.code,
-        level: input.level,
-        category: input.category,
-        registeredOn: input.registeredOn,
-        replaced: sameCategory.map((r) => r.type_code),
-      },
-    });
-    const cause = `Registration ${type.code}${input.level ? ` ${input.level}` : ''} added by ${actor.name}`;
-    return { saved: true as const, id, ...(await afterChange(trx, actor, input.personId, cause, input)) };
+      .where('id', '=', replaced.id)
+      .execute();
+  }
+  const { id } = await trx
+    .insertInto('registrations')
+    .values({
+      person_id: input.personId,
+      type_code: type.code,
+      level: input.level,
+      category: input.category,
+      registered_on: input.registeredOn,
+      registered_by_staff_id: input.staffId,
+      registered_by_name: actor.name,
+      notes: input.notes,
+      next_review_on: nextReviewDate(input.registeredOn, type),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: 'registration-added',
+    personId: input.personId,
+    subjectType: 'registration',
+    subjectId: id,
+    detail: {
+      type: type.code,
+      level: input.level,
+      category: input.category,
+      registeredOn: input.registeredOn,
+      replaced: sameCategory.map((r) => r.type_code),
+    },
   });
+  const cause = `Registration ${type.code}${input.level ? ` ${input.level}` : ''} added by ${actor.name}`;
+  return { saved: true as const, id, ...(await afterChange(trx, actor, input.personId, cause, input)) };
 }
 
 type Existing = NonNullable<Awaited<ReturnType<typeof store.findRegistration>>>;

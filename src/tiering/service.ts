@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/schema.js';
+import { addDays, addYears } from '../platform/calendar/index.js';
 import { TIERING_POLICY } from './policy.js';
 import { calculateTier } from './rules.js';
 import * as store from './store.js';
@@ -69,10 +70,12 @@ export async function tierInputOf(
   personId: string,
   today: string,
 ): Promise<{ input: TierInput; sources: string[] }> {
-  const [facts, orders, sex] = await Promise.all([
+  const [facts, orders, sex, assessment, breachOrRecall] = await Promise.all([
     caseRiskFacts(db, personId, today),
     store.currentOrders(db, personId, today),
     store.personSex(db, personId),
+    store.latestSignedAssessment(db, personId),
+    store.breachOrRecallSince(db, personId, addYears(today, -1)),
   ]);
   const custodial = orders.find((o) => o.order_type === 'LIC' || o.order_type === 'PSS');
   const rehabilitative = orders.find((o) => o.rehabilitative_requirements > 0);
@@ -86,24 +89,61 @@ export async function tierInputOf(
         : orders.length
           ? 'No mandate for change: the current order has only unpaid work or restrictive requirements'
           : 'No mandate for change: no current order',
-    'RSR, OGRS3 and needs: Probity holds no assessments yet, so they are not recorded and give no points',
-    'Valid assessment: Probity holds no assessments yet, so there is no valid full assessment within the last 55 weeks',
-    'Additional factors for women: not recorded without an assessment',
+    ...assessmentSources(assessment, validAssessmentFrom(today), breachOrRecall),
   ];
+  const assessed = assessment?.inputs ?? null;
+  const female = sex === 'F';
   const input: TierInput = {
-    sex: sex === 'F' ? 'female' : 'male',
+    sex: female ? 'female' : 'male',
     rosh: facts.rosh,
-    rsr: null,
+    rsr: assessed?.rsr ?? null,
     mappaLevel: facts.mappaLevel,
     // RoSH, MAPPA and IOM registers reach the tier through their own inputs, not as registers.
     registrations: facts.registrations.filter((code) => !COUNTED_AS_OWN_INPUT.has(code)).sort(),
-    needs: {},
-    ogrsPercent: null,
+    needs: (assessed?.needs ?? {}) as TierInput['needs'],
+    ogrsPercent: assessed?.ogrsPercent ?? null,
     iomNominal: facts.iomNominal,
     mandateForChange,
-    validAssessment: false,
+    validAssessment: assessment !== null && assessment.completedOn >= validAssessmentFrom(today),
+    ...(female
+      ? {
+          womenFactors: {
+            parentingConcerns: assessed?.parentingConcerns ?? false,
+            impulsivityOrTemper: assessed?.impulsivityOrTemper ?? false,
+            breachOrRecallInLastYear: breachOrRecall !== null,
+          },
+        }
+      : {}),
   };
   return { input, sources };
+}
+
+/** A full assessment counts for the tier when completed within the last 55 weeks (hmpps-tier). */
+const VALID_ASSESSMENT_WEEKS = 55;
+
+function validAssessmentFrom(today: string): string {
+  return addDays(today, -7 * VALID_ASSESSMENT_WEEKS);
+}
+
+function assessmentSources(
+  assessment: Awaited<ReturnType<typeof store.latestSignedAssessment>>,
+  validFrom: string,
+  breachOrRecall: string | null,
+): string[] {
+  if (!assessment)
+    return [
+      'RSR, OGRS3 and needs: no signed assessment, so they are not recorded and give no points',
+      `Valid assessment: no signed assessment, so there is no valid full assessment within the last ${VALID_ASSESSMENT_WEEKS} weeks`,
+      `Breach or recall in the last year: ${breachOrRecall ?? 'none'}`,
+    ];
+  const when = `the ${assessment.type} assessment completed on ${assessment.completedOn}`;
+  return [
+    `RSR, OGRS3, needs and the women's factors: from ${when}`,
+    assessment.completedOn >= validFrom
+      ? `Valid assessment: ${when}, within the last ${VALID_ASSESSMENT_WEEKS} weeks`
+      : `Valid assessment: none; ${when} is more than ${VALID_ASSESSMENT_WEEKS} weeks ago`,
+    `Breach or recall in the last year: ${breachOrRecall ?? 'none'}`,
+  ];
 }
 
 export type Recalculation =

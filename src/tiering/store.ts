@@ -137,3 +137,59 @@ export function insertTier(
     .values({ ...row, explanation: JSON.stringify(row.explanation), inputs: JSON.stringify(row.inputs) })
     .execute();
 }
+
+/** The tier's inputs kept by the latest signed assessment (see assessment/summary.ts, AssessmentTierInputs). */
+export interface AssessedTierInputs {
+  needs: Record<string, 'none' | 'standard' | 'severe'>;
+  ogrsPercent: number | null;
+  rsr: number | null;
+  parentingConcerns: boolean;
+  impulsivityOrTemper: boolean;
+}
+
+export function latestSignedAssessment(db: Executor, personId: string) {
+  return db
+    .selectFrom('assessments')
+    .select(['id', 'completed_on', 'assessment_type', 'snapshot'])
+    .where('person_id', '=', personId)
+    .where('signed_at', 'is not', null)
+    .orderBy('signed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+    .then((row) =>
+      row && row.completed_on
+        ? {
+            id: row.id,
+            completedOn: row.completed_on,
+            type: row.assessment_type,
+            inputs: (row.snapshot as { tierInputs?: AssessedTierInputs } | null)?.tierInputs ?? null,
+          }
+        : null,
+    );
+}
+
+/** A breach requested or a recall decided on or after `since`, for the women's factor. */
+export async function breachOrRecallSince(db: Executor, personId: string, since: string) {
+  const [breach, recall] = await Promise.all([
+    db
+      .selectFrom('breaches')
+      .select('requested_on')
+      .where('person_id', '=', personId)
+      .where('requested_on', '>=', since)
+      .orderBy('requested_on', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('recalls')
+      .select('decided_on')
+      .where('person_id', '=', personId)
+      .where('decision', '=', 'recall')
+      .where('decided_on', '>=', since)
+      .orderBy('decided_on', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  if (breach) return `a breach requested on ${breach.requested_on}`;
+  if (recall?.decided_on) return `a recall on ${recall.decided_on}`;
+  return null;
+}
