@@ -16,6 +16,13 @@ const environment = z.object({
   PROBITY_SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   PROBITY_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   PROBITY_API_TOKEN_MINUTES: z.coerce.number().int().min(1).default(60),
+  PROBITY_EVIDENCE_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  PROBITY_ENFORCEMENT_DECISION_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  PROBITY_BREACH_PACK_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  PROBITY_SENTENCING_ACT_2026_COMMENCEMENT: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -30,6 +37,13 @@ export interface Config {
   signIn: { maxFailuresBeforeLock: number; lockMinutes: number; attemptsPerAddressPer15Minutes: number };
   cookieSecure: boolean;
   apiTokenMinutes: number;
+  /** Local enforcement policy: timescales with documented defaults (probation-domain.md, Rules and timescales). */
+  enforcement: {
+    evidenceWindowWorkingDays: number;
+    decisionDueWorkingDays: number;
+    breachPackWorkingDays: number;
+    sentencingAct2026Commencement: string | null;
+  };
   logLevel: string;
   production: boolean;
 }
@@ -58,6 +72,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cookieSecure: e.PROBITY_COOKIE_SECURE === 'auto' ? production : e.PROBITY_COOKIE_SECURE === 'true',
     apiTokenMinutes: e.PROBITY_API_TOKEN_MINUTES,
+    enforcement: {
+      evidenceWindowWorkingDays: e.PROBITY_EVIDENCE_WINDOW_WORKING_DAYS,
+      decisionDueWorkingDays: e.PROBITY_ENFORCEMENT_DECISION_WORKING_DAYS,
+      breachPackWorkingDays: e.PROBITY_BREACH_PACK_WORKING_DAYS,
+      sentencingAct2026Commencement: e.PROBITY_SENTENCING_ACT_2026_COMMENCEMENT ?? null,
+    },
     logLevel: e.LOG_LEVEL,
     production,
   };

@@ -13,6 +13,7 @@ import {
   type Decision,
   type RequiredAction,
 } from './rules.js';
+import { ENFORCEMENT_POLICY, type EnforcementPolicy } from './policy.js';
 import type { BreachRow, EnforcementFacts, FailureRow, OrderRow, RecallRow, WarningRow } from './store.js';
 
 /**
@@ -72,21 +73,25 @@ export function requiredActionFor(
   order: OrderRow,
   warnings: readonly WarningRow[],
   breaches: readonly BreachRow[],
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
 ) {
-  return requiredAction({
-    orderType: order.order_type,
-    failureDate: failure.contact_date,
-    orderTerminatedOn: order.terminated_on,
-    warnings: warnings
-      .filter((w) => w.order_id === order.id)
-      .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null })),
-    breachPeriodEndedOn: breachPeriodEnded(breaches, order.id, failure.contact_date),
-  });
+  return requiredAction(
+    {
+      orderType: order.order_type,
+      failureDate: failure.contact_date,
+      orderTerminatedOn: order.terminated_on,
+      warnings: warnings
+        .filter((w) => w.order_id === order.id)
+        .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null })),
+      breachPeriodEndedOn: breachPeriodEnded(breaches, order.id, failure.contact_date),
+    },
+    policy,
+  );
 }
 
-function isEnforceableNow(failure: FailureRow, today: IsoDate) {
+function isEnforceableNow(failure: FailureRow, today: IsoDate, policy: EnforcementPolicy) {
   if (failure.outcome_enforceable) return true;
-  return failure.outcome_code === 'AFTA' && today > evidenceWindowCloses(failure.contact_date).answer;
+  return failure.outcome_code === 'AFTA' && today > evidenceWindowCloses(failure.contact_date, policy).answer;
 }
 
 export const BREACH_STATES: Record<string, { text: string; next: string }> = {
@@ -121,7 +126,13 @@ function recallDue(r: RecallRow): IsoDate | null {
     : null;
 }
 
-export function enforcementPicture(facts: EnforcementFacts, personId: string, today: IsoDate, crn: string) {
+export function enforcementPicture(
+  facts: EnforcementFacts,
+  personId: string,
+  today: IsoDate,
+  crn: string,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+) {
   const orders = facts.orders.filter((o) => o.person_id === personId);
   const failures = facts.failures.filter((f) => f.person_id === personId);
   const warnings = facts.warnings.filter((w) => w.person_id === personId);
@@ -130,12 +141,12 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
   const base = `/people/${crn}/enforcement`;
 
   const openDecisions: OpenDecision[] = failures
-    .filter((f) => f.decision_id === null && isEnforceableNow(f, today))
+    .filter((f) => f.decision_id === null && isEnforceableNow(f, today, policy))
     .map((failure) => {
       const order = orderForFailure(failure, orders);
-      const opensOn = decisionOpensOn(failure.outcome_code!, failure.contact_date);
-      const due = decisionDue(opensOn);
-      const required = order ? requiredActionFor(failure, order, warnings, breaches) : null;
+      const opensOn = decisionOpensOn(failure.outcome_code!, failure.contact_date, policy);
+      const due = decisionDue(opensOn, policy);
+      const required = order ? requiredActionFor(failure, order, warnings, breaches, policy) : null;
       return {
         failure,
         order,
@@ -148,9 +159,9 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
     });
 
   const awaitingEvidence = failures
-    .filter((f) => f.outcome_code === 'AFTA' && f.decision_id === null && !isEnforceableNow(f, today))
+    .filter((f) => f.outcome_code === 'AFTA' && f.decision_id === null && !isEnforceableNow(f, today, policy))
     .map((failure) => {
-      const closes = evidenceWindowCloses(failure.contact_date);
+      const closes = evidenceWindowCloses(failure.contact_date, policy);
       return {
         failure,
         closes: closes.answer,
@@ -162,10 +173,11 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
   const lastBreachEnded = breachPeriodEnded(breaches, null, today);
   const failureCount = failuresInPeriod(
     failures
-      .filter((f) => isEnforceableNow(f, today))
+      .filter((f) => isEnforceableNow(f, today, policy))
       .map((f) => ({ date: f.contact_date, nationalStandards: f.national_standards && f.type_enforceable })),
     today,
     lastBreachEnded,
+    policy,
   );
 
   const live = new Set(
@@ -173,12 +185,13 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
       warnings.map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null, id: w.id })),
       today,
       lastBreachEnded,
+      policy,
     ).map((w) => (w as unknown as { id: string }).id),
   );
   const warningsShown = warnings.map((w) => ({
     ...w,
     live: live.has(w.id),
-    expires: warningExpires(w.issued_on),
+    expires: warningExpires(w.issued_on, policy),
   }));
 
   const warningsToIssue = failures.filter(

@@ -30,6 +30,11 @@ export const ENFORCEMENT_POLICY: EnforcementPolicy = {
   sentencingAct2026Commencement: null,
 };
 
+/** The policy in force: the statutory defaults with the local settings read from the configuration. */
+export function policyFrom(configured: Partial<EnforcementPolicy>): EnforcementPolicy {
+  return { ...ENFORCEMENT_POLICY, ...configured };
+}
+
 export interface FixedTermRecallRules {
   maximumSentenceMonthsExclusive: number;
   shortSentenceMonthsExclusive: number;

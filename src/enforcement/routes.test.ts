@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addFailure as addFailureTo,
+  addOrder as addOrderTo,
+  cleanPersonOf,
+} from '../../test/support/case-fixtures.js';
 import { startTestApp, type Browser, type TestApp } from '../../test/support/test-app.js';
 import { readPdf as readRawPdf } from '../platform/documents/index.js';
 import { breachPackDue, decisionDue, evidenceWindowCloses, warningExpires } from './rules.js';
 
 /**
- * Enforcement pages end to end on PGlite. Orders and failures are inserted directly,
- * as the sentence and appointment pages would have recorded them. The clock is
+ * Enforcement pages end to end on PGlite. Orders and failures are inserted directly
+ * (test/support/case-fixtures.ts), as the sentence and appointment pages would have recorded them. The clock is
  * fixed on Monday 23 November 2026.
  */
 
@@ -19,102 +24,11 @@ let order: string;
 let licence: string;
 let poStaffId: string;
 
-async function personOf(staffId: string, offset: number) {
-  return t.database.db
-    .selectFrom('allocations')
-    .innerJoin('people', 'people.id', 'allocations.person_id')
-    .select(['people.id', 'people.crn'])
-    .where('allocations.staff_id', '=', staffId)
-    .where('allocations.ended_at', 'is', null)
-    .where('people.exclusion_message', 'is', null)
-    .where('people.restriction_message', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('contacts')
-            .select('contacts.id')
-            .whereRef('contacts.person_id', '=', 'people.id')
-            .where('contacts.outcome_code', 'in', ['AFTC', 'ATSH', 'ATFI', 'UAAB', 'AFTA']),
-        ),
-      ),
-    )
-    .orderBy('people.crn')
-    .offset(offset)
-    .executeTakeFirstOrThrow();
-}
-
-async function addOrder(personId: string, type: 'CO' | 'LIC', start: string) {
-  const db = t.database.db;
-  const event = await db
-    .insertInto('events')
-    .values({
-      person_id: personId,
-      event_number: 90 + Math.floor(Math.random() * 900),
-      conviction_date: start,
-      court_code: 'CHELMC',
-      updated_by_name: 'test',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const row = await db
-    .insertInto('orders')
-    .values({
-      person_id: personId,
-      event_id: event.id,
-      order_type: type,
-      sentence_date: start,
-      start_date: start,
-      length_months: type === 'CO' ? 12 : null,
-      custodial_term_months: type === 'LIC' ? 18 : null,
-      expected_end_date: '2027-11-01',
-      release_date: type === 'LIC' ? start : null,
-      licence_expiry_date: type === 'LIC' ? '2027-11-01' : null,
-      updated_by_name: 'test',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (type === 'CO') {
-    await db
-      .insertInto('requirements')
-      .values({
-        person_id: personId,
-        order_id: row.id,
-        type_code: 'W',
-        units: 120,
-        start_date: start,
-        updated_by_name: 'test',
-      })
-      .execute();
-  } else {
-    for (const code of ['STD3', 'ADD06']) {
-      await db
-        .insertInto('licence_conditions')
-        .values({ person_id: personId, order_id: row.id, condition_code: code, start_date: start })
-        .execute();
-    }
-  }
-  return row.id;
-}
-
-async function addFailure(personId: string, orderId: string | null, date: string, outcome = 'UAAB') {
-  const row = await t.database.db
-    .insertInto('contacts')
-    .values({
-      person_id: personId,
-      contact_type: 'COAP',
-      starts_at: `${date}T10:00:00Z`,
-      contact_date: date,
-      staff_id: poStaffId,
-      order_id: orderId,
-      outcome_code: outcome,
-      notes: outcome === 'UAAB' ? 'Did not attend and did not call.' : null,
-      created_by_name: 'test',
-      updated_by_name: 'test',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const personOf = (staffId: string, offset: number) => cleanPersonOf(t.database.db, staffId, offset);
+const addOrder = (personId: string, type: 'CO' | 'LIC', start: string) =>
+  addOrderTo(t.database.db, personId, type, start);
+const addFailure = (personId: string, orderId: string | null, date: string, outcome = 'UAAB') =>
+  addFailureTo(t.database.db, poStaffId, personId, orderId, date, outcome);
 
 const enforcementOf = (crn: string) => `/people/${crn}/enforcement`;
 

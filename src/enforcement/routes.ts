@@ -39,6 +39,7 @@ import {
   orderForFailure,
   type EnforcementPicture,
 } from './picture.js';
+import { policyFrom } from './policy.js';
 import { fixedTermRecallEligibility, nextLicenceWarning, warningExpires, liveWarnings } from './rules.js';
 import {
   ACTIONS,
@@ -88,7 +89,8 @@ function whoFor(request: FastifyRequest, context: AppContext): enforcement.Who {
 
 async function pictureOf(context: AppContext, page: PersonPageContext) {
   const facts = await store.enforcementFacts(context.db, [page.person.id]);
-  return { facts, picture: enforcementPicture(facts, page.person.id, page.today, page.person.crn) };
+  const policy = policyFrom(context.config.enforcement);
+  return { facts, picture: enforcementPicture(facts, page.person.id, page.today, page.person.crn, policy) };
 }
 
 async function addresseeOf(context: AppContext, page: PersonPageContext): Promise<Addressee> {
@@ -132,6 +134,7 @@ function allowedActions(decision: EnforcementPicture['openDecisions'][number]): 
 
 export function enforcementRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
+  const policy = policyFrom(context.config.enforcement);
   const view = { allow: PRACTITIONERS };
   const edit = { allow: CASE_EDITORS };
   const manage = { allow: MANAGERS };
@@ -270,6 +273,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         required: decision.required,
         officerReasons: form.officerReasons,
         overrideReason,
+        policy,
       });
       if (!result.recorded) {
         return conflict(
@@ -300,7 +304,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     const orderWarnings = facts.warnings
       .filter((w) => w.order_id === order.id)
       .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null }));
-    const live = liveWarnings(orderWarnings, page.today, picture.lastBreachEnded);
+    const live = liveWarnings(orderWarnings, page.today, picture.lastBreachEnded, policy);
     let level: 'first' | 'second' | 'final' | 'community' = 'community';
     let letterType: 'EA02' | 'EA03' | 'LCL' = live.length ? 'EA03' : 'EA02';
     if (order.order_type === 'LIC') {
@@ -321,7 +325,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
       },
       level,
       issuedOn: page.today,
-      expiresOn: warningExpires(page.today),
+      expiresOn: warningExpires(page.today, policy),
       officer: actorOf(request).name,
     });
     return { issued: false as const, decided, failure, order, model, level, letterType };
@@ -874,13 +878,16 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           return recommendationPage(reply.code(400), page, recall, values, toFormErrors(parsed.error));
         const form = parsed.data;
         const known = await recallFacts(page, recall.order!);
-        const eligibility = fixedTermRecallEligibility({
-          decisionDate: page.today,
-          ...known,
-          schedule19AAOffence: form.schedule19AA,
-          terroristPrisoner: form.terrorist,
-          recalledForCharge: form.charged,
-        });
+        const eligibility = fixedTermRecallEligibility(
+          {
+            decisionDate: page.today,
+            ...known,
+            schedule19AAOffence: form.schedule19AA,
+            terroristPrisoner: form.terrorist,
+            recalledForCharge: form.charged,
+          },
+          policy,
+        );
         const who = whoFor(request, context);
         const done = await enforcement.advanceRecall(db, who, {
           personId: page.person.id,
@@ -1219,7 +1226,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         people.map((p) => p.id),
       );
       let items = people.flatMap((p) =>
-        enforcementPicture(facts, p.id, today, p.crn).items.map((item) => ({ ...item, person: p })),
+        enforcementPicture(facts, p.id, today, p.crn, policy).items.map((item) => ({ ...item, person: p })),
       );
       if (filter) items = items.filter((i) => i.kind === filter);
       items.sort((a, b) =>

@@ -69,7 +69,9 @@ export function evidenceWindowCloses(
   return {
     answer: closes,
     reasons: [`${policy.evidenceWindowWorkingDays} working days after the failure on ${failureDate}`],
-    source: 'HMPPS enforcement policy: 5 working days (an earlier source says 7: local policy, configurable)',
+    source:
+      'HMPPS enforcement policy: 5 working days by default (an earlier source says 7), ' +
+      'set locally by PROBITY_EVIDENCE_WINDOW_WORKING_DAYS',
   };
 }
 

@@ -2,6 +2,7 @@ import type { Transaction, Updateable } from 'kysely';
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
+import type { EnforcementPolicy } from './policy.js';
 import { breachPackDue, type Decision, type RequiredAction } from './rules.js';
 import { recallRecommendationDue } from './picture.js';
 import type { BreachState, DecidedAction, RecallState, WarningLevel } from './tables.js';
@@ -63,6 +64,7 @@ export async function recordDecision(
     required: Decision<RequiredAction> | null;
     officerReasons: string;
     overrideReason: string | null;
+    policy: EnforcementPolicy;
   },
 ): Promise<DecisionResult> {
   const conflict = async (): Promise<DecisionResult> => {
@@ -115,7 +117,7 @@ export async function recordDecision(
               decision_id: decision.id,
               state: 'requested',
               requested_on: who.today,
-              pack_due_on: breachPackDue(who.today).answer,
+              pack_due_on: breachPackDue(who.today, input.policy).answer,
               created_by_name: who.actor.name,
               updated_by_name: who.actor.name,
             })
