@@ -5,7 +5,10 @@ import type { Db } from '../../src/platform/database/connect.js';
  * appointment pages would have recorded them.
  */
 
-/** A person allocated to the officer, not limited-access, with no failure to comply yet. */
+/**
+ * A person allocated to the officer, not limited-access, with no failure to comply
+ * yet and no MAPPA registration (which would change recall eligibility).
+ */
 export async function cleanPersonOf(db: Db, staffId: string, offset: number) {
   return db
     .selectFrom('allocations')
@@ -22,6 +25,16 @@ export async function cleanPersonOf(db: Db, staffId: string, offset: number) {
             .select('contacts.id')
             .whereRef('contacts.person_id', '=', 'people.id')
             .where('contacts.outcome_code', 'in', ['AFTC', 'ATSH', 'ATFI', 'UAAB', 'AFTA']),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('registrations')
+            .select('registrations.id')
+            .whereRef('registrations.person_id', '=', 'people.id')
+            .where('registrations.type_code', '=', 'MAPP'),
         ),
       ),
     )
