@@ -64,6 +64,7 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
         rows.map((c) => c.id),
         today(),
         context.now(),
+        context.config.enforcement.evidenceWindowWorkingDays,
       );
       const cases = rows.map((c) => {
         const next = compliance.get(c.id)?.nextAppointment ?? null;

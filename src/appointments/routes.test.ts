@@ -487,9 +487,10 @@ describe('compliance at a glance', () => {
     const expected = failuresToComply(facts, {
       today,
       lastBreachEndedOn: await lastBreachEndedOn(t.database.db, person.id),
+      evidenceWindowWorkingDays: 5,
     }).answer.count;
     expect(expected).toBeGreaterThanOrEqual(2);
-    const map = await complianceForPeople(t.database.db, [person.id], today, new Date());
+    const map = await complianceForPeople(t.database.db, [person.id], today, new Date(), 5);
     expect(map.get(person.id)?.failures).toBe(expected);
 
     const po = await t.signIn('po.demo');
@@ -520,9 +521,10 @@ describe('compliance at a glance', () => {
       people.map((p) => p.person_id),
       today,
       now,
+      5,
     );
     for (const p of people) {
-      const summary = await complianceSummary(t.database.db, p.person_id, today, now);
+      const summary = await complianceSummary(t.database.db, p.person_id, today, now, 5);
       expect(map.get(p.person_id)?.failures ?? 0).toBe(summary.failures.answer.count);
       expect(map.get(p.person_id)?.nextAppointment?.getTime() ?? null).toBe(
         summary.next.answer?.startsAt.getTime() ?? null,

@@ -118,7 +118,13 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
     order: 20,
     template: 'appointments/views/compliance-summary.njk',
     load: async (database, person, today) => {
-      const summary = await complianceSummary(database, person.id, today, context.now());
+      const summary = await complianceSummary(
+        database,
+        person.id,
+        today,
+        context.now(),
+        context.config.enforcement.evidenceWindowWorkingDays,
+      );
       return {
         crn: person.crn,
         summary,
@@ -516,7 +522,13 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
 
   app.get<CrnParams>('/people/:crn/compliance', { config: VIEW }, async (request, reply) =>
     withPerson(context, request, reply, 'compliance', async (page) => {
-      const summary = await complianceSummary(db, page.person.id, page.today, context.now());
+      const summary = await complianceSummary(
+        db,
+        page.person.id,
+        page.today,
+        context.now(),
+        context.config.enforcement.evidenceWindowWorkingDays,
+      );
       return reply.render(
         'appointments/views/compliance.njk',
         personView(page, {

@@ -234,14 +234,23 @@ export interface RequirementProgress {
   terminated: boolean;
 }
 
-/** Compliance at a glance for one person: every count with its reasons. */
-export async function complianceSummary(db: Db, personId: string, today: string, now: Date) {
+/**
+ * Compliance at a glance for one person: every count with its reasons.
+ * `evidenceWindowWorkingDays` is local policy (the configuration's enforcement settings).
+ */
+export async function complianceSummary(
+  db: Db,
+  personId: string,
+  today: string,
+  now: Date,
+  evidenceWindowWorkingDays: number,
+) {
   const [facts, breachEnded, requirements] = await Promise.all([
     store.contactFactsOf(db, personId),
     store.lastBreachEndedOn(db, personId),
     requirementsOf(db, personId),
   ]);
-  const window = { today, lastBreachEndedOn: breachEnded };
+  const window = { today, lastBreachEndedOn: breachEnded, evidenceWindowWorkingDays };
   const progress: RequirementProgress[] = requirements.map((r) => {
     const base = {
       id: r.id,

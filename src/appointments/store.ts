@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ContactFact, OrderPeriod, OutcomeCategory } from '../compliance/rules.js';
-import { windowStart } from '../compliance/rules.js';
+import { evidenceWindowClosedUpTo, windowStart } from '../compliance/rules.js';
 import { visibleTo, type Viewer } from '../people/index.js';
 import { addDays } from '../platform/calendar/index.js';
 import type { Db } from '../platform/database/connect.js';
@@ -320,29 +320,40 @@ export function staffOfTeam(db: Db, teamId: string) {
 /**
  * The failure count and next appointment for many people in one query (the
  * caseload), counted as failuresToComply and nextAppointment count them: distinct
- * dates of enforceable national standards contacts with an enforceable outcome in
- * the 12 months to today, after the last breach ended.
+ * dates of enforceable national standards contacts with an enforceable outcome (or
+ * a failure to attend whose evidence window has closed) in the 12 months to today,
+ * after the last breach ended (resolved in the enforcement workflow, or a breach
+ * hearing with an outcome).
  */
 export async function complianceForPeople(
   db: Db,
   personIds: readonly string[],
   today: string,
   now: Date,
+  evidenceWindowWorkingDays: number,
 ): Promise<Map<string, { failures: number; nextAppointment: Date | null }>> {
   const result = new Map<string, { failures: number; nextAppointment: Date | null }>();
   if (personIds.length === 0) return result;
   const from = windowStart(today);
+  const evidenceClosedUpTo = evidenceWindowClosedUpTo(today, evidenceWindowWorkingDays);
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`));
   const rows = await sql<{ person_id: string; failures: number; next_appointment: Date | null }>`
-    with breaches as (
-      select person_id, max(appearance_date) as ended
-      from court_appearances
-      where person_id in (${ids}) and appearance_type = 'BREACH' and outcome is not null
+    with breach_ended as (
+      select person_id, max(ended) as ended from (
+        select person_id, appearance_date as ended
+        from court_appearances
+        where person_id in (${ids}) and appearance_type = 'BREACH' and outcome is not null
+        union all
+        select person_id, resolved_on as ended
+        from breaches
+        where person_id in (${ids}) and resolved_on is not null
+      ) ended_breaches
       group by person_id
     )
     select c.person_id,
       count(distinct c.contact_date) filter (
-        where t.national_standards and t.enforceable and o.enforceable
+        where t.national_standards and t.enforceable
+          and (o.enforceable or (c.outcome_code = 'AFTA' and c.contact_date <= ${evidenceClosedUpTo}::date))
           and c.contact_date >= ${from}::date and c.contact_date <= ${today}::date
           and (b.ended is null or c.contact_date > b.ended)
       )::int as failures,
@@ -352,7 +363,7 @@ export async function complianceForPeople(
     from contacts c
     join contact_types t on t.code = c.contact_type
     left join contact_outcomes o on o.code = c.outcome_code
-    left join breaches b on b.person_id = c.person_id
+    left join breach_ended b on b.person_id = c.person_id
     where c.person_id in (${ids}) and c.starts_at >= ${new Date(`${addDays(from, -1)}T00:00:00Z`)}
     group by c.person_id`.execute(db);
   for (const r of rows.rows) {

@@ -47,6 +47,17 @@ async function readPdf(bytes: Uint8Array) {
   return { ...read, text: read.text.replace(/\s+/g, ' ') };
 }
 
+/** The failure count on the person's overview and on the officer's caseload. */
+async function failuresShown(crn: string) {
+  const overview = (await po.get(`/people/${crn}`)).body;
+  const caseload = (await po.get('/caseload')).body;
+  const row = caseload.split(`<td class="govuk-table__cell">${crn}</td>`)[1]!;
+  return {
+    overview: Number(/data-figure="failures"><strong>(\d+)<\/strong>/.exec(overview)![1]),
+    caseload: Number(/govuk-table__cell--numeric">(\d+)<\/td>/.exec(row)![1]),
+  };
+}
+
 const rowVersionFrom = (html: string) => /name="rowVersion" value="(\d+)"/.exec(html)![1]!;
 
 beforeAll(async () => {
@@ -135,6 +146,10 @@ describe('enforcement decisions, derived from contacts', () => {
     expect(evidenceWindowCloses('2026-11-20').answer).toBe('2026-11-27');
     expect(page.body).toContain('Due in 4 working days');
     expect(page.body).toContain(`/decisions/${closed}`);
+    // The closed window makes the failure on 9 November unacceptable everywhere it is counted,
+    // without anyone opening a page first: the tab, the overview and the caseload agree.
+    expect(page.body).toMatch(/Failures to comply in 12 months[\s\S]*?<strong>2<\/strong>/);
+    expect(await failuresShown(person.crn)).toEqual({ overview: 2, caseload: 2 });
   });
 
   it('refuses a decision without an action or reasons, keeping what was typed and writing nothing', async () => {
@@ -477,6 +492,7 @@ describe('breach', () => {
     const tab = await po.get(enforcementOf(person.crn));
     expect(tab.body).toMatch(/Failures to comply in 12 months[\s\S]*?<strong>0<\/strong>/);
     expect(tab.body).toContain('the day after the last breach ended');
+    expect(await failuresShown(person.crn)).toEqual({ overview: 0, caseload: 0 });
     expect(tab.body).not.toContain('Order in breach');
     expect(tab.body).not.toContain('undefined');
     expect((await po.get(breachUrl())).body).not.toContain('undefined');

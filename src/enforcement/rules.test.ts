@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evidenceWindowClosedUpTo } from '../compliance/index.js';
 import { addDays } from '../platform/calendar/index.js';
 import { ENFORCEMENT_POLICY } from './policy.js';
 import {
@@ -133,6 +134,29 @@ describe('enforceable outcomes', () => {
     expect(
       opensEnforcementDecision('AFTA', { ...window, today: '2026-05-18', evidenceReceived: true }).answer,
     ).toBe(false);
+  });
+});
+
+describe('the evidence window, as enforcement and compliance each apply it', () => {
+  it('opens a decision on exactly the failures to attend that compliance counts (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 10 }),
+        (offset, daysLater, workingDays) => {
+          const failure = addDays('2026-01-01', offset);
+          const today = addDays(failure, daysLater);
+          const policy = { ...ENFORCEMENT_POLICY, evidenceWindowWorkingDays: workingDays };
+          const opens = opensEnforcementDecision('AFTA', {
+            windowClosesOn: evidenceWindowCloses(failure, policy).answer,
+            today,
+            evidenceReceived: false,
+          }).answer;
+          expect(opens).toBe(failure <= evidenceWindowClosedUpTo(today, workingDays));
+        },
+      ),
+    );
   });
 });
 
