@@ -52,6 +52,7 @@ const contactColumns = [
   'c.notes',
   'c.sensitive',
   'c.created_by_name',
+  'c.updated_by_name',
   'c.row_version',
   't.description as type_description',
   't.national_standards',

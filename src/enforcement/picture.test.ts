@@ -115,6 +115,31 @@ describe('the enforcement picture', () => {
     expect(picture.ordersInBreach.size).toBe(0);
   });
 
+  it('recomputes after an outcome is amended from unacceptable to acceptable: the count falls and breach is no longer required', () => {
+    const warned = failure('c0', '2026-10-01', { decision_id: 'd0', decided_action: 'warn' });
+    const later = failure('c1', '2026-11-19');
+    const before = enforcementPicture(
+      facts({ failures: [warned, later], warnings: [warning('2026-10-02')] }),
+      P,
+      '2026-11-23',
+      'X1',
+    );
+    expect(before.openDecisions[0]!.required!.answer).toBe('breach-required');
+    expect(before.failureCount.answer.count).toBe(2);
+    // Amended to an acceptable absence: the contact is no longer a failure (the store leaves it
+    // out), its decision is superseded and the warning given for it withdrawn.
+    const after = enforcementPicture(
+      facts({ failures: [later], warnings: [warning('2026-10-02', { withdrawn_on: '2026-11-23' })] }),
+      P,
+      '2026-11-23',
+      'X1',
+    );
+    expect(after.openDecisions[0]!.required!.answer).toBe('warn-or-breach');
+    expect(after.openDecisions[0]!.warningAllowed!.answer).toBe(true);
+    expect(after.failureCount.answer.count).toBe(1);
+    expect(after.warnings.filter((w) => w.live)).toHaveLength(0);
+  });
+
   it('waits for evidence on a failure to attend, and does not count a failure at a non-enforceable type', () => {
     const picture = enforcementPicture(
       facts({

@@ -126,6 +126,11 @@ function recallDue(r: RecallRow): IsoDate | null {
     : null;
 }
 
+/** The outcome page of a failure to attend, where evidence received is judged, coming back to enforcement. */
+export function evidenceHref(crn: string, contactId: string): string {
+  return `/people/${crn}/activity/${contactId}/outcome?returnTo=${encodeURIComponent(`/people/${crn}/enforcement`)}`;
+}
+
 export function enforcementPicture(
   facts: EnforcementFacts,
   personId: string,
@@ -167,6 +172,7 @@ export function enforcementPicture(
         closes: closes.answer,
         reasons: closes.reasons,
         clock: clockState(closes.answer, today),
+        href: evidenceHref(crn, failure.id),
       };
     });
 
@@ -201,7 +207,10 @@ export function enforcementPicture(
   const breachesShown = breaches.map((b) => ({
     ...b,
     stateText: BREACH_STATES[b.state]!.text,
-    next: BREACH_STATES[b.state]!.next,
+    next:
+      b.failure_amended && b.state !== 'resolved'
+        ? 'Its failure was amended: review the breach'
+        : BREACH_STATES[b.state]!.next,
     due: breachDue(b),
     clock: breachDue(b) ? clockState(breachDue(b)!, today) : null,
     order: orders.find((o) => o.id === b.order_id) ?? null,
@@ -209,7 +218,10 @@ export function enforcementPicture(
   const recallsShown = recalls.map((r) => ({
     ...r,
     stateText: RECALL_STATES[r.state]!.text,
-    next: RECALL_STATES[r.state]!.next,
+    next:
+      r.failure_amended && r.state !== 'returned' && r.state !== 'not-recalled'
+        ? 'Its failure was amended: review the recall'
+        : RECALL_STATES[r.state]!.next,
     due: recallDue(r),
     clock: recallDue(r) ? clockState(recallDue(r)!, today) : null,
     order: orders.find((o) => o.id === r.order_id) ?? null,
@@ -234,8 +246,8 @@ export function enforcementPicture(
       description: `Failed to attend on ${e.failure.contact_date}`,
       due: e.closes,
       clock: e.clock,
-      nextAction: 'Wait for evidence of an acceptable reason',
-      href: base,
+      nextAction: 'Record the evidence when it arrives',
+      href: e.href,
     })),
     ...warningsToIssue.map((f) => ({
       personId,

@@ -522,28 +522,20 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
       store.complianceToDate(db, page.person.id, order.id),
       addresseeOf(context, page),
     ]);
-    const decisions = await db
-      .selectFrom('enforcement_decisions')
-      .select(['contact_id', 'action', 'decided_on'])
-      .where('person_id', '=', page.person.id)
-      .execute();
     const lastEnded = breachPeriodEnded(facts.breaches, order.id, breach.requested_on);
     const failures = facts.failures
       .filter(
         (f) => orderForFailure(f, facts.orders)?.id === order.id && f.contact_date <= breach.requested_on,
       )
       .filter((f) => lastEnded === null || f.contact_date > lastEnded)
-      .filter((f) => f.outcome_enforceable || decisions.some((d) => d.contact_id === f.id))
-      .map((f) => {
-        const d = decisions.find((x) => x.contact_id === f.id);
-        return {
-          date: f.contact_date,
-          typeDescription: f.type_description,
-          outcomeDescription: f.outcome_description,
-          notes: f.notes,
-          decided: d ? `${ACTIONS[d.action]} (${d.decided_on})` : 'No decision recorded',
-        };
-      });
+      .filter((f) => f.outcome_enforceable || f.decision_id !== null)
+      .map((f) => ({
+        date: f.contact_date,
+        typeDescription: f.type_description,
+        outcomeDescription: f.outcome_description,
+        notes: f.notes,
+        decided: f.decided_action ? `${ACTIONS[f.decided_action]} (${f.decided_on})` : 'No decision recorded',
+      }));
     const input: BreachPackInput = {
       to,
       dateOfBirth: page.person.date_of_birth,

@@ -37,7 +37,9 @@ export async function failuresOf(db: Db, personIds: readonly string[]) {
     .selectFrom('contacts')
     .innerJoin('contact_outcomes as o', 'o.code', 'contacts.outcome_code')
     .innerJoin('contact_types as ct', 'ct.code', 'contacts.contact_type')
-    .leftJoin('enforcement_decisions as d', 'd.contact_id', 'contacts.id')
+    .leftJoin('enforcement_decisions as d', (join) =>
+      join.onRef('d.contact_id', '=', 'contacts.id').on('d.superseded_on', 'is', null),
+    )
     .select([
       'contacts.id',
       'contacts.person_id',
@@ -93,7 +95,9 @@ export async function breachesOf(db: Db, personIds: readonly string[]) {
   return db
     .selectFrom('breaches')
     .leftJoin('courts', 'courts.code', 'breaches.court_code')
+    .innerJoin('enforcement_decisions as d', 'd.id', 'breaches.decision_id')
     .select([
+      'd.superseded_reason as failure_amended',
       'breaches.id',
       'breaches.person_id',
       'breaches.order_id',
@@ -128,38 +132,40 @@ export async function recallsOf(db: Db, personIds: readonly string[]) {
   if (personIds.length === 0) return [];
   return db
     .selectFrom('recalls')
+    .innerJoin('enforcement_decisions as d', 'd.id', 'recalls.decision_id')
     .select([
-      'id',
-      'person_id',
-      'order_id',
-      'decision_id',
-      'state',
-      'requested_on',
-      'recommendation_due_on',
-      'circumstances',
-      'conditions_breached',
-      'risk_now',
-      'alternatives',
-      'recall_type',
-      'eligibility',
-      'fixed_term_eligible',
-      'fixed_term_days',
-      'recommended_on',
-      'countersigned_by_user_id',
-      'countersigned_by_name',
-      'countersigned_on',
-      'senior_countersigned_by_user_id',
-      'senior_countersigned_by_name',
-      'senior_countersigned_on',
-      'decision',
-      'decision_reason',
-      'decided_on',
-      'returned_to_custody_on',
-      'created_by_name',
-      'row_version',
+      'd.superseded_reason as failure_amended',
+      'recalls.id',
+      'recalls.person_id',
+      'recalls.order_id',
+      'recalls.decision_id',
+      'recalls.state',
+      'recalls.requested_on',
+      'recalls.recommendation_due_on',
+      'recalls.circumstances',
+      'recalls.conditions_breached',
+      'recalls.risk_now',
+      'recalls.alternatives',
+      'recalls.recall_type',
+      'recalls.eligibility',
+      'recalls.fixed_term_eligible',
+      'recalls.fixed_term_days',
+      'recalls.recommended_on',
+      'recalls.countersigned_by_user_id',
+      'recalls.countersigned_by_name',
+      'recalls.countersigned_on',
+      'recalls.senior_countersigned_by_user_id',
+      'recalls.senior_countersigned_by_name',
+      'recalls.senior_countersigned_on',
+      'recalls.decision',
+      'recalls.decision_reason',
+      'recalls.decided_on',
+      'recalls.returned_to_custody_on',
+      'recalls.created_by_name',
+      'recalls.row_version',
     ])
-    .where('person_id', 'in', personIds)
-    .orderBy('requested_on')
+    .where('recalls.person_id', 'in', personIds)
+    .orderBy('recalls.requested_on')
     .execute();
 }
 export type RecallRow = Awaited<ReturnType<typeof recallsOf>>[number];
@@ -183,11 +189,13 @@ export async function enforcementFacts(db: Db, personIds: readonly string[]): Pr
   return { orders, failures, warnings, breaches, recalls };
 }
 
+/** The current decision on a failure (not superseded by an amended outcome). */
 export function decisionFor(db: Db, contactId: string) {
   return db
     .selectFrom('enforcement_decisions')
     .selectAll()
     .where('contact_id', '=', contactId)
+    .where('superseded_on', 'is', null)
     .executeTakeFirst();
 }
 

@@ -28,6 +28,9 @@ export interface EnforcementTables {
     decided_on: CalendarDate;
     decided_at: GeneratedTimestamp;
     override_reason: string | null;
+    /** Set when the outcome was amended or withdrawn so that it no longer opens a decision. */
+    superseded_on: CalendarDate | null;
+    superseded_reason: string | null;
     row_version: Generated<number>;
   };
   warnings: {

@@ -7,6 +7,7 @@ import * as contacts from './005_contacts.js';
 import * as sentencesMore from './006_sentences_more.js';
 import * as registrations from './008_registrations.js';
 import * as enforcement from './009_enforcement.js';
+import * as enforcementAmendments from './010_enforcement_amendments.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006_sentences_more': sentencesMore,
   '008_registrations': registrations,
   '009_enforcement': enforcement,
+  '010_enforcement_amendments': enforcementAmendments,
 };

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addFailure, addOrder, cleanPersonOf } from '../../test/support/case-fixtures.js';
+import { startTestApp, type Browser, type TestApp } from '../../test/support/test-app.js';
+
+/**
+ * Outcomes withdrawn or amended after enforcement has acted on them: the counts and
+ * the next step are worked out again, and the audit trail keeps both versions.
+ * The clock is fixed on Monday 23 November 2026.
+ */
+
+const TODAY = '2026-11-23';
+let t: TestApp;
+let po: Browser;
+let person: { id: string; crn: string };
+let order: string;
+let staffId: string;
+
+const enforcementOf = (crn: string) => `/people/${crn}/enforcement`;
+const outcomeUrl = (contactId: string) => `/people/${person.crn}/activity/${contactId}/outcome`;
+const rowVersionFrom = (html: string) => /name="rowVersion" value="(\d+)"/.exec(html)![1]!;
+
+async function decide(contactId: string, action: string) {
+  await po.get(`${enforcementOf(person.crn)}/decisions/${contactId}`);
+  return po.post(`${enforcementOf(person.crn)}/decisions/${contactId}`, {
+    action,
+    officerReasons: 'Reasons given',
+    overrideReason: '',
+  });
+}
+
+/** Changes a recorded outcome through the outcome page, as an officer would. */
+async function amend(contactId: string, outcome: string, changeReason: string) {
+  const form = await po.get(outcomeUrl(contactId));
+  return po.post(outcomeUrl(contactId), {
+    outcome,
+    changeReason,
+    notes: 'Amended',
+    sensitive: '',
+    minutesCredited: '',
+    rowVersion: rowVersionFrom(form.body),
+    returnTo: '',
+  });
+}
+
+const failuresOnTab = async () =>
+  Number(
+    /Failures to comply in 12 months[\s\S]*?<strong>(\d+)<\/strong>/.exec(
+      (await po.get(enforcementOf(person.crn))).body,
+    )![1],
+  );
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.clock.now = new Date(`${TODAY}T10:00:00Z`);
+  const user = await t.database.db
+    .selectFrom('users')
+    .select('staff_id')
+    .where('username', '=', 'po.demo')
+    .executeTakeFirstOrThrow();
+  staffId = user.staff_id!;
+  person = await cleanPersonOf(t.database.db, staffId, 0);
+  order = await addOrder(t.database.db, person.id, 'CO', '2026-06-01');
+  po = await t.signIn('po.demo');
+});
+afterAll(async () => t.close());
+
+describe('an outcome amended from unacceptable to acceptable', () => {
+  let first: string;
+  let second: string;
+
+  it('needs a reason to change a recorded outcome, keeping what was typed', async () => {
+    first = await addFailure(t.database.db, staffId, person.id, order, '2026-11-02');
+    expect((await decide(first, 'warn')).statusCode).toBe(302);
+    expect((await po.post(`${enforcementOf(person.crn)}/decisions/${first}/warning`)).statusCode).toBe(302);
+    second = await addFailure(t.database.db, staffId, person.id, order, TODAY);
+    const before = await po.get(`${enforcementOf(person.crn)}/decisions/${second}`);
+    expect(before.body).toContain('What the law requires: breach required');
+    expect(await failuresOnTab()).toBe(2);
+
+    const form = await po.get(outcomeUrl(first));
+    expect(form.body).toContain('Reason for the change');
+    const refused = await po.post(outcomeUrl(first), {
+      outcome: 'AAME',
+      changeReason: '',
+      notes: 'Hospital letter',
+      sensitive: '',
+      minutesCredited: '',
+      rowVersion: rowVersionFrom(form.body),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Enter why you are changing the outcome');
+    expect(refused.body).toContain('Hospital letter');
+    const unchanged = await t.database.db
+      .selectFrom('contacts')
+      .select('outcome_code')
+      .where('id', '=', first)
+      .executeTakeFirstOrThrow();
+    expect(unchanged.outcome_code).toBe('UAAB');
+  });
+
+  it('withdraws the warning given for it, and works out the count and the next step again', async () => {
+    const amended = await amend(first, 'AAME', 'A hospital letter shows an admission that morning');
+    expect(amended.statusCode).toBe(302);
+    expect(amended.headers.location).toBe(`/people/${person.crn}/activity?done=warning-withdrawn`);
+
+    const warning = await t.database.db
+      .selectFrom('warnings')
+      .select(['withdrawn_on', 'withdrawal_reason'])
+      .where('contact_id', '=', first)
+      .executeTakeFirstOrThrow();
+    expect(warning.withdrawn_on).toBe(TODAY);
+    expect(warning.withdrawal_reason).toBe(
+      'Outcome amended to Acceptable absence – medical (AAME): A hospital letter shows an admission that morning',
+    );
+    const ea06 = await t.database.db
+      .selectFrom('contacts')
+      .select('notes')
+      .where('person_id', '=', person.id)
+      .where('contact_type', '=', 'EA06')
+      .execute();
+    expect(ea06).toHaveLength(1);
+    const decision = await t.database.db
+      .selectFrom('enforcement_decisions')
+      .select(['superseded_on', 'action'])
+      .where('contact_id', '=', first)
+      .executeTakeFirstOrThrow();
+    expect(decision).toEqual({ superseded_on: TODAY, action: 'warn' });
+
+    expect(await failuresOnTab()).toBe(1);
+    const after = await po.get(`${enforcementOf(person.crn)}/decisions/${second}`);
+    expect(after.body).toContain('What the law requires: warn or breach');
+  });
+
+  it('keeps both versions in the audit trail', async () => {
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'detail'])
+      .where('subject_id', '=', first)
+      .where('action', 'in', ['amended-outcome', 'superseded-enforcement-decision'])
+      .orderBy('occurred_at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['amended-outcome', 'superseded-enforcement-decision']);
+    expect(audit[0]!.detail).toMatchObject({
+      outcome: 'AAME',
+      reason: 'A hospital letter shows an admission that morning',
+      previous: { outcome: 'UAAB', notes: 'Did not attend and did not call.' },
+    });
+  });
+
+  it('opens a new decision when the outcome is amended back to unacceptable', async () => {
+    expect((await amend(first, 'UAAB', 'The hospital says there was no admission')).statusCode).toBe(302);
+    const page = await po.get(enforcementOf(person.crn));
+    expect(page.body).toContain(`/decisions/${first}`);
+    expect(await failuresOnTab()).toBe(2);
+    expect((await decide(first, 'nfa')).statusCode).toBe(302);
+    const decisions = await t.database.db
+      .selectFrom('enforcement_decisions')
+      .select(['action', 'superseded_on'])
+      .where('contact_id', '=', first)
+      .orderBy('decided_at')
+      .execute();
+    expect(decisions).toEqual([
+      { action: 'warn', superseded_on: TODAY },
+      { action: 'nfa', superseded_on: null },
+    ]);
+  });
+});
+
+describe('an outcome withdrawn', () => {
+  it('leaves the appointment without an outcome, with the reason and the old outcome in the audit trail', async () => {
+    const failure = await addFailure(t.database.db, staffId, person.id, order, '2026-11-16');
+    expect((await decide(failure, 'nfa')).statusCode).toBe(302);
+    const form = await po.get(outcomeUrl(failure));
+    expect(form.body).toContain('Withdraw the outcome');
+    const empty = await po.post(`${outcomeUrl(failure)}/withdraw`, {
+      withdrawReason: '',
+      rowVersion: rowVersionFrom(form.body),
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Enter why the outcome is being withdrawn');
+    const done = await po.post(`${outcomeUrl(failure)}/withdraw`, {
+      withdrawReason: 'Recorded against the wrong person',
+      rowVersion: rowVersionFrom(form.body),
+    });
+    expect(done.statusCode).toBe(302);
+    const stale = await po.post(`${outcomeUrl(failure)}/withdraw`, {
+      withdrawReason: 'Again',
+      rowVersion: rowVersionFrom(form.body),
+    });
+    expect(stale.statusCode).toBe(409);
+    const contact = await t.database.db
+      .selectFrom('contacts')
+      .select(['outcome_code', 'outcome_recorded_by_name'])
+      .where('id', '=', failure)
+      .executeTakeFirstOrThrow();
+    expect(contact).toEqual({ outcome_code: null, outcome_recorded_by_name: null });
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', failure)
+      .where('action', '=', 'withdrew-outcome')
+      .executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({
+      reason: 'Recorded against the wrong person',
+      previous: { outcome: 'UAAB' },
+    });
+    expect((await po.get('/overdue')).body).toContain(`/activity/${failure}/outcome`);
+    const decision = await t.database.db
+      .selectFrom('enforcement_decisions')
+      .select('superseded_reason')
+      .where('contact_id', '=', failure)
+      .executeTakeFirstOrThrow();
+    expect(decision.superseded_reason).toBe('Outcome withdrawn: Recorded against the wrong person');
+  });
+});
+
+describe('evidence after a failure to attend', () => {
+  it('is judged on the outcome page the evidence window links to', async () => {
+    const accepted = await addFailure(t.database.db, staffId, person.id, order, '2026-11-20', 'AFTA');
+    const refused = await addFailure(t.database.db, staffId, person.id, order, '2026-11-18', 'AFTA');
+    const tab = await po.get(enforcementOf(person.crn));
+    const link = `/people/${person.crn}/activity/${accepted}/outcome?returnTo=${encodeURIComponent(enforcementOf(person.crn))}`;
+    expect(tab.body).toContain(link.replace(/&/g, '&amp;'));
+    const form = await po.get(link);
+    expect(form.body).toContain('When evidence arrives, judge it');
+    const judged = await po.post(outcomeUrl(accepted), {
+      outcome: 'AAME',
+      changeReason: 'GP letter received on 23 November',
+      notes: '',
+      sensitive: '',
+      minutesCredited: '',
+      rowVersion: rowVersionFrom(form.body),
+      returnTo: enforcementOf(person.crn),
+    });
+    expect(judged.statusCode).toBe(302);
+    expect(judged.headers.location).toBe(enforcementOf(person.crn));
+    expect((await amend(refused, 'UAAB', 'The letter given does not cover the appointment')).statusCode).toBe(
+      302,
+    );
+    const after = await po.get(enforcementOf(person.crn));
+    expect(after.body).not.toContain(`/activity/${accepted}/outcome`);
+    expect(after.body).toContain(`/decisions/${refused}`);
+  });
+});

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import { runScript } from '../platform/database/sql-script.js';
+
+/**
+ * An outcome amended or withdrawn after an enforcement decision: the decision is
+ * kept, marked superseded with the reason, and a new one may open on the same
+ * contact if it becomes enforceable again. Only one decision per contact is current.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await runScript(
+    db,
+    `
+alter table enforcement_decisions add column superseded_on date;
+alter table enforcement_decisions add column superseded_reason text;
+alter table enforcement_decisions drop constraint enforcement_decisions_contact_id_key;
+create unique index enforcement_decisions_current on enforcement_decisions(contact_id) where superseded_on is null;
+`,
+  );
+}
