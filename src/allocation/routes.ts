@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { complianceForPeople, londonClockTime } from '../appointments/index.js';
+import { enforcementMarksOf } from '../enforcement/index.js';
 import { listCaseHoldingStaff, teamOfStaff } from '../organisation/index.js';
 import { MANAGERS, PRACTITIONERS, RESPONSIBLE_OFFICERS } from '../organisation/roles.js';
 import {
@@ -58,18 +59,24 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
     async (request, reply) => {
       const staffId = request.user?.staffId;
       const rows = staffId ? await store.caseloadOfStaff(db, staffId, viewerOf(request), today()) : [];
-      // Failures to comply and the next appointment for the whole caseload in one query (appointments).
-      const compliance = await complianceForPeople(
-        db,
-        rows.map((c) => c.id),
-        today(),
-        context.now(),
-        context.config.enforcement.evidenceWindowWorkingDays,
-      );
+      // Failures to comply and the next appointment for the whole caseload in one query (appointments),
+      // and breaches and recalls in progress in another (enforcement).
+      const ids = rows.map((c) => c.id);
+      const [compliance, marks] = await Promise.all([
+        complianceForPeople(
+          db,
+          ids,
+          today(),
+          context.now(),
+          context.config.enforcement.evidenceWindowWorkingDays,
+        ),
+        enforcementMarksOf(db, ids),
+      ]);
       const cases = rows.map((c) => {
         const next = compliance.get(c.id)?.nextAppointment ?? null;
         return {
           ...c,
+          ...marks.get(c.id),
           failures: compliance.get(c.id)?.failures ?? 0,
           nextAppointment: next ? { date: londonDateOf(next), time: londonClockTime(next) } : null,
         };
@@ -91,10 +98,14 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
         store.awaitingAllocation(db, viewerOf(request)),
         openTasksOfTeam(db, team.id, viewerOf(request)),
       ]);
+      const marks = await enforcementMarksOf(
+        db,
+        cases.map((c) => c.id),
+      );
       return reply.render('allocation/views/team.njk', {
         team,
         counts,
-        cases,
+        cases: cases.map((c) => ({ ...c, ...marks.get(c.id) })),
         unallocated,
         tasks,
         officer,

@@ -5,3 +5,4 @@ export { versionInForce, type RuleVersion } from './versions.js';
 export { enforcementRoutes } from './routes.js';
 export { enforcementPicture, type EnforcementPicture } from './picture.js';
 export { reviewDecisionAfterOutcomeChange, type Who } from './service.js';
+export { enforcementMarksOf, type EnforcementMarks } from './store.js';

@@ -58,6 +58,20 @@ async function failuresShown(crn: string) {
   };
 }
 
+/** Whether the person is marked as in breach on their overview, the officer's caseload and the team's. */
+async function marks(crn: string) {
+  const rowOf = (html: string) => html.split(`/people/${crn}"`)[1]!.split('</tr>')[0]!;
+  const overview = (await po.get(`/people/${crn}`)).body;
+  return {
+    overview:
+      /data-figure="in-progress">\s*<p[^>]*><strong class="govuk-tag govuk-tag--red">Order in breach/.test(
+        overview,
+      ),
+    caseload: rowOf((await po.get('/caseload')).body).includes('Order in breach'),
+    team: rowOf((await manager.get('/team')).body).includes('Order in breach'),
+  };
+}
+
 const rowVersionFrom = (html: string) => /name="rowVersion" value="(\d+)"/.exec(html)![1]!;
 
 beforeAll(async () => {
@@ -246,6 +260,9 @@ describe('warning letters', () => {
 
     const again = await po.post(`${enforcementOf(person.crn)}/decisions/${first}/warning`);
     expect(again.statusCode).toBe(409);
+    const overview = await po.get(`/people/${person.crn}`);
+    expect(overview.body).toContain('Enforcement at a glance');
+    expect(overview.body).toContain('Warning given 23 November 2026, live until 22 November 2027');
   });
 
   it('requires breach after a live warning: refuses an officer another warning, lets a manager override with reasons', async () => {
@@ -375,6 +392,7 @@ describe('breach', () => {
     expect(page.body).toContain('Order in breach');
     expect(page.body).toContain('7 December 2026');
     expect((await po.get(enforcementOf(person.crn))).body).toContain('Order in breach');
+    expect(await marks(person.crn)).toEqual({ overview: true, caseload: true, team: true });
   });
 
   it('refuses submission before a manager countersigns, and an officer countersigning', async () => {
@@ -493,6 +511,7 @@ describe('breach', () => {
     expect(tab.body).toMatch(/Failures to comply in 12 months[\s\S]*?<strong>0<\/strong>/);
     expect(tab.body).toContain('the day after the last breach ended');
     expect(await failuresShown(person.crn)).toEqual({ overview: 0, caseload: 0 });
+    expect(await marks(person.crn)).toEqual({ overview: false, caseload: false, team: false });
     expect(tab.body).not.toContain('Order in breach');
     expect(tab.body).not.toContain('undefined');
     expect((await po.get(breachUrl())).body).not.toContain('undefined');

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_EDITORS, MANAGERS, PRACTITIONERS, RESPONSIBLE_OFFICERS } from '../organisation/roles.js';
 import { teamOfStaff } from '../organisation/index.js';
 import {
+  addOverviewPanel,
   addPersonTab,
   ageOn,
   fullName,
@@ -139,6 +140,18 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
   const edit = { allow: CASE_EDITORS };
   const manage = { allow: MANAGERS };
   addPersonTab({ key: 'enforcement', text: 'Enforcement', path: '/enforcement', order: 8 });
+  addOverviewPanel({
+    key: 'enforcement',
+    order: 21,
+    template: 'enforcement/views/overview-panel.njk',
+    load: async (database, person, today) => {
+      const facts = await store.enforcementFacts(database, [person.id]);
+      const picture = enforcementPicture(facts, person.id, today, person.crn, policy);
+      // Earliest due first, so the panel's clock is the most pressing one.
+      picture.openDecisions.sort((a, b) => a.due.localeCompare(b.due));
+      return { crn: person.crn, picture };
+    },
+  });
 
   const base = (page: PersonPageContext) => `/people/${page.person.crn}/enforcement`;
   const pageView = (page: PersonPageContext, extra: Record<string, unknown>) => ({

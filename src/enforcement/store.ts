@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
 
 /** The SQL of enforcement: its own tables, and the contacts and orders it reads. */
@@ -285,4 +286,40 @@ export async function officerOf(db: Db, personId: string) {
     .where('allocations.person_id', '=', personId)
     .where('allocations.ended_at', 'is', null)
     .executeTakeFirst();
+}
+
+export interface EnforcementMarks {
+  /** An order of the person has a breach in progress (requested and not yet resolved). */
+  inBreach: boolean;
+  /** A recall is in progress: recommended, countersigned or issued, the person not yet returned to custody. */
+  recallInProgress: boolean;
+}
+
+/** Breach and recall in progress for many people in one query, for the caseloads. */
+export async function enforcementMarksOf(
+  db: Db,
+  personIds: readonly string[],
+): Promise<Map<string, EnforcementMarks>> {
+  const marks = new Map<string, EnforcementMarks>();
+  if (personIds.length === 0) return marks;
+  const rows = await db
+    .selectFrom('breaches')
+    .select(['person_id', sql<string>`'breach'`.as('kind')])
+    .where('person_id', 'in', personIds)
+    .where('state', '<>', 'resolved')
+    .union(
+      db
+        .selectFrom('recalls')
+        .select(['person_id', sql<string>`'recall'`.as('kind')])
+        .where('person_id', 'in', personIds)
+        .where('state', 'not in', ['returned', 'not-recalled']),
+    )
+    .execute();
+  for (const row of rows) {
+    const mark = marks.get(row.person_id) ?? { inBreach: false, recallInProgress: false };
+    if (row.kind === 'breach') mark.inBreach = true;
+    else mark.recallInProgress = true;
+    marks.set(row.person_id, mark);
+  }
+  return marks;
 }
