@@ -6,6 +6,7 @@ const P = 'person-1';
 
 const order = (over: Partial<OrderRow> = {}): OrderRow => ({
   id: 'order-1',
+  sentencing_court: 'Chelmsford Magistrates’ Court',
   person_id: P,
   order_type: 'CO',
   type_description: 'Community order',

@@ -405,19 +405,31 @@ describe('breach', () => {
       rowVersion: version,
       assessment: 'Typed',
       proposal: '',
+      courtProcess: '',
+      warrantReason: '',
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter your proposal to the court');
+    expect(empty.body).toContain('Select whether you are asking for a summons or a warrant');
     expect(empty.body).toContain('Typed');
     expect((await po.post(`${breachUrl()}/countersign`, { rowVersion: version })).statusCode).toBe(403);
   });
 
   it('generates the breach report and the statement of facts from the record', async () => {
     const page = await po.get(breachUrl());
-    const response = await po.post(`${breachUrl()}/pack`, {
+    const pack = {
       rowVersion: rowVersionFrom(page.body),
       assessment: 'Mr X has missed three appointments without explanation.',
       proposal: 'That the order continue with an additional 20 hours of unpaid work.',
+      courtProcess: 'warrant',
+      warrantReason: '',
+    };
+    const noReason = await po.post(`${breachUrl()}/pack`, pack);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why a warrant is needed rather than a summons');
+    const response = await po.post(`${breachUrl()}/pack`, {
+      ...pack,
+      warrantReason: 'He has left his address and his whereabouts are unknown.',
     });
     expect(response.statusCode).toBe(302);
     const report = await po.get(`${breachUrl()}/documents/breach-report.pdf`);
@@ -439,6 +451,40 @@ describe('breach', () => {
     expect(statement.text).toContain('Statement of facts: witness statement');
     expect(statement.text).toContain('true to the best of my knowledge and belief');
     expect(statement.text).toContain('Priya Okonjo');
+
+    const copies = await readPdf(
+      (await po.get(`${breachUrl()}/documents/order-and-warnings.pdf`)).rawPayload,
+    );
+    expect(copies.tagged).toBe(true);
+    expect(copies.text).toContain('The order and the warnings given');
+    expect(copies.text).toContain('Chelmsford');
+    expect(copies.text).toContain('Unpaid work');
+    // The one warning letter issued was withdrawn, so there is none to copy.
+    expect(copies.text).toContain('No warning letter was given under this order.');
+
+    const extract = await readPdf((await po.get(`${breachUrl()}/documents/activity-log.pdf`)).rawPayload);
+    expect(extract.tagged).toBe(true);
+    expect(extract.text).toContain('Activity log extract');
+    expect(extract.text).toContain('from 1 June 2026 to 23 November 2026');
+    expect(extract.text).toContain('18 November 2026 | Office appointment | Unacceptable absence');
+    expect(extract.text).toContain('Warning withdrawn');
+
+    const application = await readPdf(
+      (await po.get(`${breachUrl()}/documents/court-application.pdf`)).rawPayload,
+    );
+    expect(application.tagged).toBe(true);
+    expect(application.text).toContain('Application for a warrant');
+    expect(application.text).toContain('Sentencing Code, Schedule 10, Part 2');
+    expect(application.text).toContain('apply for a warrant for the arrest of');
+    expect(application.text).toContain('whereabouts are unknown');
+    expect(reportText).toContain('A warrant is requested');
+    const audited = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', breachId)
+      .where('action', '=', 'downloaded-enforcement-document')
+      .execute();
+    expect(audited.length).toBeGreaterThanOrEqual(5);
   });
 
   it('takes a countersignature, submission, listing, adjournment and outcome; the failure count restarts', async () => {

@@ -12,7 +12,7 @@ import {
   type PersonPageContext,
 } from '../people/index.js';
 import { actorOf } from '../platform/audit/audit.js';
-import { londonDateOf } from '../platform/calendar/index.js';
+import { addDays, londonDateOf } from '../platform/calendar/index.js';
 import { renderPdf, type DocumentModel } from '../platform/documents/index.js';
 import type { AppContext } from '../platform/http/context.js';
 import {
@@ -25,8 +25,11 @@ import {
   type FormErrors,
 } from '../platform/http/forms.js';
 import {
+  activityLogExtract,
   breachReport,
+  courtApplication,
   decisionNotToRecallLetter,
+  orderAndWarnings,
   plainText,
   recallReport,
   statementOfFacts,
@@ -46,6 +49,7 @@ import {
   ACTIONS,
   adjournForm,
   BREACH_OUTCOMES,
+  COURT_PROCESSES,
   decisionForm,
   listingForm,
   notRecallForm,
@@ -63,6 +67,23 @@ type Body = Record<string, unknown>;
 type CrnParams = { Params: { crn: string } };
 type IdParams = { Params: { crn: string; id: string } };
 type StepParams = { Params: { crn: string; id: string; step: string } };
+
+/** The documents of a breach pack, in the order the court reads them, and where each is stored. */
+const PACK_DOCUMENTS = [
+  { file: 'breach-report.pdf', text: 'Breach report', column: 'breach_report_pdf' },
+  { file: 'statement-of-facts.pdf', text: 'Statement of facts', column: 'statement_pdf' },
+  {
+    file: 'order-and-warnings.pdf',
+    text: 'The order and the warning letters',
+    column: 'order_and_warnings_pdf',
+  },
+  { file: 'activity-log.pdf', text: 'Activity log extract', column: 'activity_log_pdf' },
+  {
+    file: 'court-application.pdf',
+    text: 'Application for a summons or a warrant',
+    column: 'court_application_pdf',
+  },
+] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIEWS = 'enforcement/views';
@@ -492,12 +513,16 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         breach,
         courts: await courtsList(),
         outcomes: BREACH_OUTCOMES,
+        courtProcesses: COURT_PROCESSES,
+        packDocuments: PACK_DOCUMENTS,
         canAct: mayAct(request),
         isManager: isManager(request),
         step: form.step ?? '',
         values: {
           assessment: breach.assessment ?? '',
           proposal: breach.proposal ?? '',
+          courtProcess: breach.court_process ?? '',
+          warrantReason: breach.warrant_reason ?? '',
           court: breach.court_code ?? '',
           hearingOn: dateParts({}, 'hearingOn'),
           resolvedOn: dateParts({}, 'resolvedOn'),
@@ -516,26 +541,35 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     });
   });
 
-  /** The breach report and statement of facts, generated from the record. */
+  /**
+   * The breach pack, generated from the record: the breach report, the statement of
+   * facts, the order and the warning letters, the extract of the activity log over
+   * the breach period, and the application for a summons or a warrant.
+   */
   const breachPack = async (
-    request: FastifyRequest,
     page: PersonPageContext,
     loaded: NonNullable<Awaited<ReturnType<typeof loadBreach>>>,
     form: {
       assessment: string;
       proposal: string;
+      courtProcess: 'summons' | 'warrant';
+      warrantReason: string | null;
+      preparedOn: string;
       countersignedBy: string | null;
       countersignedOn: string | null;
     },
   ) => {
     const { facts, breach } = loaded;
     const order = breach.order!;
-    const [requirements, compliance, to] = await Promise.all([
+    const lastEnded = breachPeriodEnded(facts.breaches, order.id, breach.requested_on);
+    const periodFrom = lastEnded && lastEnded >= order.start_date ? addDays(lastEnded, 1) : order.start_date;
+    const [requirements, compliance, to, letters, activity] = await Promise.all([
       store.requirementsOfOrder(db, order.id),
       store.complianceToDate(db, page.person.id, order.id),
       addresseeOf(context, page),
+      store.warningLettersOfOrder(db, page.person.id, order.id),
+      store.activityOfOrder(db, page.person.id, order.id, periodFrom, breach.requested_on),
     ]);
-    const lastEnded = breachPeriodEnded(facts.breaches, order.id, breach.requested_on);
     const failures = facts.failures
       .filter(
         (f) => orderForFailure(f, facts.orders)?.id === order.id && f.contact_date <= breach.requested_on,
@@ -554,10 +588,12 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
       dateOfBirth: page.person.date_of_birth,
       order: {
         description: order.type_description ?? order.order_type,
+        type: order.order_type,
         sentenceDate: order.sentence_date,
         startDate: order.start_date,
         expectedEndDate: order.expected_end_date,
         lengthMonths: order.length_months,
+        sentencingCourt: order.sentencing_court,
       },
       court: breach.court_name,
       requirements: requirements.map((r) => ({
@@ -573,15 +609,32 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
       assessment: form.assessment,
       proposal: form.proposal,
       officer: breach.created_by_name,
-      preparedOn: breach.pack_ready_on ?? page.today,
+      preparedOn: form.preparedOn,
       countersignedBy: form.countersignedBy,
       countersignedOn: form.countersignedOn,
+      courtProcess: form.courtProcess,
+      warrantReason: form.warrantReason,
+      warningLetters: letters.map((l) => ({ issuedOn: l.issued_on, level: l.level, text: l.letter_text })),
+      activity: {
+        from: periodFrom,
+        to: breach.requested_on,
+        entries: activity.map((a) => ({
+          date: a.contact_date,
+          type: a.type_description,
+          outcome: a.outcome_description,
+          notes: a.notes,
+          sensitive: a.sensitive,
+        })),
+      },
     };
-    void request;
-    return {
-      report: await renderPdf(breachReport(input)),
-      statement: await renderPdf(statementOfFacts(input)),
-    };
+    const [report, statement, orderAndWarningsPdf, activityLog, application] = await Promise.all([
+      renderPdf(breachReport(input)),
+      renderPdf(statementOfFacts(input)),
+      renderPdf(orderAndWarnings(input)),
+      renderPdf(activityLogExtract(input)),
+      renderPdf(courtApplication(input)),
+    ]);
+    return { report, statement, orderAndWarnings: orderAndWarningsPdf, activityLog, application };
   };
 
   app.post<IdParams>(
@@ -603,9 +656,12 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           });
         }
         const who = whoFor(request, context);
-        const { report } = await breachPack(request, page, loaded, {
+        const { report } = await breachPack(page, loaded, {
           assessment: breach.assessment!,
           proposal: breach.proposal!,
+          courtProcess: breach.court_process ?? 'summons',
+          warrantReason: breach.warrant_reason,
+          preparedOn: breach.pack_ready_on ?? who.today,
           countersignedBy: who.actor.name,
           countersignedOn: who.today,
         });
@@ -648,7 +704,12 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           breachPage(reply.code(400), request, page, breach, { step, values, errors });
         let done = false;
         if (step === 'pack') {
-          const values = { assessment: text(body, 'assessment'), proposal: text(body, 'proposal') };
+          const values = {
+            assessment: text(body, 'assessment'),
+            proposal: text(body, 'proposal'),
+            courtProcess: text(body, 'courtProcess'),
+            warrantReason: text(body, 'warrantReason'),
+          };
           if (breach.state !== 'requested' && breach.state !== 'pack-ready')
             return refuse(
               values,
@@ -659,8 +720,9 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
             );
           const parsed = packForm.safeParse(values);
           if (!parsed.success) return refuse(values, toFormErrors(parsed.error));
-          const { report, statement } = await breachPack(request, page, loaded, {
+          const pack = await breachPack(page, loaded, {
             ...parsed.data,
+            preparedOn: who.today,
             countersignedBy: null,
             countersignedOn: null,
           });
@@ -674,8 +736,13 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               assessment: parsed.data.assessment,
               proposal: parsed.data.proposal,
               pack_ready_on: who.today,
-              breach_report_pdf: report,
-              statement_pdf: statement,
+              court_process: parsed.data.courtProcess,
+              warrant_reason: parsed.data.courtProcess === 'warrant' ? parsed.data.warrantReason : null,
+              breach_report_pdf: pack.report,
+              statement_pdf: pack.statement,
+              order_and_warnings_pdf: pack.orderAndWarnings,
+              activity_log_pdf: pack.activityLog,
+              court_application_pdf: pack.application,
             },
             audit: 'prepared-breach-pack',
           });
@@ -772,16 +839,16 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     { config: view },
     async (request, reply) => {
       const { id, document } = request.params;
-      if (!UUID.test(id) || !['breach-report.pdf', 'statement-of-facts.pdf'].includes(document))
-        return reply.callNotFound();
+      const column = PACK_DOCUMENTS.find((d) => d.file === document)?.column;
+      if (!UUID.test(id) || !column) return reply.callNotFound();
       return withPerson(context, request, reply, 'breach-document', async (page) => {
         const row = await db
           .selectFrom('breaches')
-          .select(['breach_report_pdf', 'statement_pdf'])
+          .select([column])
           .where('id', '=', id)
           .where('person_id', '=', page.person.id)
           .executeTakeFirst();
-        const bytes = document === 'breach-report.pdf' ? row?.breach_report_pdf : row?.statement_pdf;
+        const bytes = row?.[column];
         if (!bytes) return reply.callNotFound();
         await enforcement.auditDownload(db, actorOf(request), page.person.id, 'breach', id, document);
         return pdfReply(reply, bytes, `${document.replace('.pdf', '')}-${page.person.crn}.pdf`);

@@ -38,10 +38,29 @@ export const withdrawForm = z.object({
   reason: requiredText(1000, 'Enter why the warning is being withdrawn', 'Reason'),
 });
 
-export const packForm = z.object({
-  assessment: requiredText(5000, 'Enter your assessment', 'Assessment'),
-  proposal: requiredText(2000, 'Enter your proposal to the court', 'Proposal'),
-});
+export const COURT_PROCESSES = {
+  summons: 'A summons',
+  warrant: 'A warrant for arrest',
+} as const;
+
+export const packForm = z
+  .object({
+    assessment: requiredText(5000, 'Enter your assessment', 'Assessment'),
+    proposal: requiredText(2000, 'Enter your proposal to the court', 'Proposal'),
+    courtProcess: z
+      .string()
+      .refine((v) => v in COURT_PROCESSES, 'Select whether you are asking for a summons or a warrant')
+      .transform((v) => v as keyof typeof COURT_PROCESSES),
+    warrantReason: optionalText(2000, 'Why a warrant'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.courtProcess === 'warrant' && v.warrantReason === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['warrantReason'],
+        message: 'Enter why a warrant is needed rather than a summons',
+      });
+  });
 
 export function listingForm(courts: readonly string[]) {
   return z.object({

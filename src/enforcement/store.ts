@@ -10,7 +10,10 @@ export async function ordersOf(db: Db, personIds: readonly string[]) {
     .leftJoin('reference_data as t', (join) =>
       join.onRef('t.code', '=', 'orders.order_type').on('t.set_code', '=', 'order-type'),
     )
+    .leftJoin('events', 'events.id', 'orders.event_id')
+    .leftJoin('courts as sentencing_court', 'sentencing_court.code', 'events.court_code')
     .select([
+      'sentencing_court.name as sentencing_court',
       'orders.id',
       'orders.person_id',
       'orders.order_type',
@@ -108,6 +111,8 @@ export async function breachesOf(db: Db, personIds: readonly string[]) {
       'breaches.pack_due_on',
       'breaches.assessment',
       'breaches.proposal',
+      'breaches.court_process',
+      'breaches.warrant_reason',
       'breaches.pack_ready_on',
       'breaches.countersigned_by_user_id',
       'breaches.countersigned_by_name',
@@ -322,4 +327,40 @@ export async function enforcementMarksOf(
     marks.set(row.person_id, mark);
   }
   return marks;
+}
+
+/** The stored text of the warning letters given under an order and not withdrawn, oldest first. */
+export function warningLettersOfOrder(db: Db, personId: string, orderId: string) {
+  return db
+    .selectFrom('warnings')
+    .select(['issued_on', 'level', 'letter_text'])
+    .where('person_id', '=', personId)
+    .where('order_id', '=', orderId)
+    .where('withdrawn_on', 'is', null)
+    .orderBy('issued_on')
+    .execute();
+}
+
+/**
+ * The activity log on an order between two dates: its own contacts, and the
+ * person's contacts linked to no order. Oldest first.
+ */
+export function activityOfOrder(db: Db, personId: string, orderId: string, from: string, to: string) {
+  return db
+    .selectFrom('contacts')
+    .innerJoin('contact_types as t', 't.code', 'contacts.contact_type')
+    .leftJoin('contact_outcomes as o', 'o.code', 'contacts.outcome_code')
+    .select([
+      'contacts.contact_date',
+      't.description as type_description',
+      'o.description as outcome_description',
+      'contacts.notes',
+      'contacts.sensitive',
+    ])
+    .where('contacts.person_id', '=', personId)
+    .where((eb) => eb.or([eb('contacts.order_id', '=', orderId), eb('contacts.order_id', 'is', null)]))
+    .where('contacts.contact_date', '>=', from)
+    .where('contacts.contact_date', '<=', to)
+    .orderBy('contacts.starts_at')
+    .execute();
 }

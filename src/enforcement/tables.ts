@@ -65,6 +65,12 @@ export interface EnforcementTables {
     pack_ready_on: CalendarDate | null;
     breach_report_pdf: NullableBytes;
     statement_pdf: NullableBytes;
+    /** Whether the pack asks the court for a summons or (with the reason) a warrant. */
+    court_process: 'summons' | 'warrant' | null;
+    warrant_reason: string | null;
+    order_and_warnings_pdf: NullableBytes;
+    activity_log_pdf: NullableBytes;
+    court_application_pdf: NullableBytes;
     countersigned_by_user_id: string | null;
     countersigned_by_name: string | null;
     countersigned_on: CalendarDate | null;

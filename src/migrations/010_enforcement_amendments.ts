@@ -5,6 +5,9 @@ import { runScript } from '../platform/database/sql-script.js';
  * An outcome amended or withdrawn after an enforcement decision: the decision is
  * kept, marked superseded with the reason, and a new one may open on the same
  * contact if it becomes enforceable again. Only one decision per contact is current.
+ *
+ * The breach pack's other documents: the order and warning letters as recorded, the
+ * extract of the activity log, and the application for a summons or a warrant.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
@@ -14,6 +17,11 @@ alter table enforcement_decisions add column superseded_on date;
 alter table enforcement_decisions add column superseded_reason text;
 alter table enforcement_decisions drop constraint enforcement_decisions_contact_id_key;
 create unique index enforcement_decisions_current on enforcement_decisions(contact_id) where superseded_on is null;
+alter table breaches add column court_process text check (court_process in ('summons', 'warrant'));
+alter table breaches add column warrant_reason text;
+alter table breaches add column order_and_warnings_pdf bytea;
+alter table breaches add column activity_log_pdf bytea;
+alter table breaches add column court_application_pdf bytea;
 `,
   );
 }

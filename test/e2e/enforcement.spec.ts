@@ -97,6 +97,7 @@ test.describe('Enforcement', () => {
       .getByLabel('Your assessment')
       .fill('Two unacceptable absences in a month; engagement has fallen away.');
     await page.getByLabel('Your proposal to the court').fill('That the order continues with a curfew added.');
+    await page.getByLabel('A summons', { exact: true }).check();
     await submit(page, 'Generate the breach pack');
     await saved(page);
     const manager = await managerAt(browser, breachUrl);
