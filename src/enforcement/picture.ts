@@ -71,6 +71,7 @@ export function breachPeriodEnded(breaches: readonly BreachRow[], orderId: strin
 export function requiredActionFor(
   failure: FailureRow,
   order: OrderRow,
+  today: IsoDate,
   warnings: readonly WarningRow[],
   breaches: readonly BreachRow[],
   policy: EnforcementPolicy = ENFORCEMENT_POLICY,
@@ -80,6 +81,7 @@ export function requiredActionFor(
       orderType: order.order_type,
       failureDate: failure.contact_date,
       orderTerminatedOn: order.terminated_on,
+      decisionDate: today,
       warnings: warnings
         .filter((w) => w.order_id === order.id)
         .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null })),
@@ -102,7 +104,18 @@ export const BREACH_STATES: Record<string, { text: string; next: string }> = {
   listed: { text: 'Listed for hearing', next: 'Record the outcome or adjournment' },
   adjourned: { text: 'Adjourned', next: 'Record the outcome or adjournment' },
   resolved: { text: 'Resolved', next: 'None' },
+  withdrawn: { text: 'Withdrawn before court', next: 'None' },
 };
+
+/** A breach is in progress from its request until the court resolves it or it is withdrawn before court. */
+export function breachInProgress(state: string): boolean {
+  return state !== 'resolved' && state !== 'withdrawn';
+}
+
+/** A recall is in progress until the person is returned to custody or a manager decides not to recall. */
+export function recallInProgress(state: string): boolean {
+  return state !== 'returned' && state !== 'not-recalled';
+}
 
 export const RECALL_STATES: Record<string, { text: string; next: string }> = {
   'recommendation-due': { text: 'Recall recommendation due', next: 'Complete the recall recommendation' },
@@ -151,7 +164,7 @@ export function enforcementPicture(
       const order = orderForFailure(failure, orders);
       const opensOn = decisionOpensOn(failure.outcome_code!, failure.contact_date, policy);
       const due = decisionDue(opensOn, policy);
-      const required = order ? requiredActionFor(failure, order, warnings, breaches, policy) : null;
+      const required = order ? requiredActionFor(failure, order, today, warnings, breaches, policy) : null;
       return {
         failure,
         order,
@@ -200,33 +213,59 @@ export function enforcementPicture(
     expires: warningExpires(w.issued_on, policy),
   }));
 
+  /** The day an order was terminated, once that day has come: nothing under it can be enforced after. */
+  const endedOn = (orderId: string | null | undefined) => {
+    const ended = orders.find((o) => o.id === orderId)?.terminated_on ?? null;
+    return ended !== null && ended <= today ? ended : null;
+  };
+
+  // A warning decided on an order terminated since cannot be given any more.
   const warningsToIssue = failures.filter(
-    (f) => f.decided_action === 'warn' && !warnings.some((w) => w.decision_id === f.decision_id),
+    (f) =>
+      f.decided_action === 'warn' &&
+      !warnings.some((w) => w.decision_id === f.decision_id) &&
+      endedOn(orderForFailure(f, orders)?.id) === null,
   );
 
-  const breachesShown = breaches.map((b) => ({
-    ...b,
-    stateText: BREACH_STATES[b.state]!.text,
-    next:
-      b.failure_amended && b.state !== 'resolved'
-        ? 'Its failure was amended: review the breach'
-        : BREACH_STATES[b.state]!.next,
-    due: breachDue(b),
-    clock: breachDue(b) ? clockState(breachDue(b)!, today) : null,
-    order: orders.find((o) => o.id === b.order_id) ?? null,
-  }));
-  const recallsShown = recalls.map((r) => ({
-    ...r,
-    stateText: RECALL_STATES[r.state]!.text,
-    next:
-      r.failure_amended && r.state !== 'returned' && r.state !== 'not-recalled'
-        ? 'Its failure was amended: review the recall'
-        : RECALL_STATES[r.state]!.next,
-    due: recallDue(r),
-    clock: recallDue(r) ? clockState(recallDue(r)!, today) : null,
-    order: orders.find((o) => o.id === r.order_id) ?? null,
-  }));
-  const ordersInBreach = new Set(breaches.filter((b) => b.state !== 'resolved').map((b) => b.order_id));
+  const breachesShown = breaches.map((b) => {
+    const inProgress = breachInProgress(b.state);
+    const orderEnded = endedOn(b.order_id);
+    return {
+      ...b,
+      inProgress,
+      orderEnded,
+      stateText: BREACH_STATES[b.state]!.text,
+      next:
+        inProgress && orderEnded
+          ? `The order ended on ${orderEnded}: withdraw the breach`
+          : inProgress && b.failure_amended
+            ? 'Its failure was amended: review the breach'
+            : BREACH_STATES[b.state]!.next,
+      due: breachDue(b),
+      clock: breachDue(b) ? clockState(breachDue(b)!, today) : null,
+      order: orders.find((o) => o.id === b.order_id) ?? null,
+    };
+  });
+  const recallsShown = recalls.map((r) => {
+    const inProgress = recallInProgress(r.state);
+    const orderEnded = endedOn(r.order_id);
+    return {
+      ...r,
+      inProgress,
+      orderEnded,
+      stateText: RECALL_STATES[r.state]!.text,
+      next:
+        inProgress && orderEnded
+          ? `The licence ended on ${orderEnded}: a manager records the decision not to recall`
+          : inProgress && r.failure_amended
+            ? 'Its failure was amended: review the recall'
+            : RECALL_STATES[r.state]!.next,
+      due: recallDue(r),
+      clock: recallDue(r) ? clockState(recallDue(r)!, today) : null,
+      order: orders.find((o) => o.id === r.order_id) ?? null,
+    };
+  });
+  const ordersInBreach = new Set(breachesShown.filter((b) => b.inProgress).map((b) => b.order_id));
 
   const items: CaseItem[] = [
     ...openDecisions.map((d) => ({
@@ -272,7 +311,7 @@ export function enforcementPicture(
         href: base,
       })),
     ...breachesShown
-      .filter((b) => b.state !== 'resolved')
+      .filter((b) => b.inProgress)
       .map((b) => ({
         personId,
         kind: 'breach' as const,
@@ -284,7 +323,7 @@ export function enforcementPicture(
         href: `${base}/breaches/${b.id}`,
       })),
     ...recallsShown
-      .filter((r) => r.state !== 'returned' && r.state !== 'not-recalled')
+      .filter((r) => r.inProgress)
       .map((r) => ({
         personId,
         kind: 'recall' as const,

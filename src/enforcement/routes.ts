@@ -15,6 +15,7 @@ import { actorOf } from '../platform/audit/audit.js';
 import { addDays, londonDateOf } from '../platform/calendar/index.js';
 import { renderPdf, type DocumentModel } from '../platform/documents/index.js';
 import type { AppContext } from '../platform/http/context.js';
+import { formatDate } from '../platform/http/format.js';
 import {
   dateParts,
   list,
@@ -57,11 +58,13 @@ import {
   packForm,
   recommendationForm,
   returnedForm,
+  withdrawBreachForm,
   withdrawForm,
   type ActionCode,
 } from './schemas.js';
 import * as enforcement from './service.js';
 import * as store from './store.js';
+import type { BreachState, RecallState } from './tables.js';
 
 type Body = Record<string, unknown>;
 type CrnParams = { Params: { crn: string } };
@@ -84,6 +87,9 @@ const PACK_DOCUMENTS = [
     column: 'court_application_pdf',
   },
 ] as const;
+
+/** A breach the officer may still withdraw: it has not gone to the court. */
+const BEFORE_COURT = ['requested', 'pack-ready', 'countersigned'] as const satisfies readonly BreachState[];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIEWS = 'enforcement/views';
@@ -326,6 +332,9 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
 
   // ------------------------------------------------------------------ warning letters
 
+  const endedMessage = (endedOn: string) =>
+    `The order was terminated on ${formatDate(endedOn)}, so a warning can no longer be given under it. Nothing was issued.`;
+
   /** The letter for a decision to warn, not yet issued: built from the record as it is now. */
   const draftWarning = async (request: FastifyRequest, page: PersonPageContext, contactId: string) => {
     const decided = await store.decisionFor(db, contactId);
@@ -335,6 +344,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     if (facts.warnings.some((w) => w.decision_id === decided.id)) return { issued: true as const };
     const failure = facts.failures.find((f) => f.id === contactId)!;
     const order = facts.orders.find((o) => o.id === decided.order_id)!;
+    if (order.terminated_on !== null && order.terminated_on <= page.today)
+      return { issued: false as const, endedOn: order.terminated_on };
     const orderWarnings = facts.warnings
       .filter((w) => w.order_id === order.id)
       .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null }));
@@ -375,6 +386,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         if (!draft) return reply.callNotFound();
         if (draft.issued)
           return conflict(reply, page, 'The warning letter for this decision has already been issued.', 200);
+        if ('endedOn' in draft) return conflict(reply, page, endedMessage(draft.endedOn!), 200);
         return reply.render(`${VIEWS}/warning-preview.njk`, pageView(page, { draft, letter: draft.model }));
       });
     },
@@ -390,6 +402,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         if (!draft) return reply.callNotFound();
         if (draft.issued)
           return conflict(reply, page, 'The warning letter for this decision has already been issued.');
+        if ('endedOn' in draft) return conflict(reply, page, endedMessage(draft.endedOn!));
         const pdf = await renderPdf(draft.model);
         const result = await enforcement.issueWarning(db, whoFor(request, context), {
           personId: page.person.id,
@@ -524,6 +537,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           courtProcess: breach.court_process ?? '',
           warrantReason: breach.warrant_reason ?? '',
           court: breach.court_code ?? '',
+          withdrawReason: '',
           hearingOn: dateParts({}, 'hearingOn'),
           resolvedOn: dateParts({}, 'resolvedOn'),
           ...form.values,
@@ -692,7 +706,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     async (request, reply) => {
       if (!UUID.test(request.params.id)) return reply.callNotFound();
       const { step } = request.params;
-      if (!['pack', 'submit', 'listed', 'adjourned', 'outcome'].includes(step)) return reply.callNotFound();
+      if (!['pack', 'submit', 'listed', 'adjourned', 'outcome', 'withdraw'].includes(step))
+        return reply.callNotFound();
       const body = request.body as Body;
       return withPerson(context, request, reply, `breach-${step}`, async (page) => {
         const loaded = await loadBreach(page, request.params.id);
@@ -745,6 +760,27 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               court_application_pdf: pack.application,
             },
             audit: 'prepared-breach-pack',
+          });
+        } else if (step === 'withdraw') {
+          const values = { withdrawReason: text(body, 'withdrawReason') };
+          if (!(BEFORE_COURT as readonly string[]).includes(breach.state))
+            return refuse(
+              values,
+              singleError(
+                'withdrawReason',
+                'The breach is with the court: record the court’s decision instead of withdrawing it',
+              ),
+            );
+          const parsed = withdrawBreachForm.safeParse(values);
+          if (!parsed.success) return refuse(values, toFormErrors(parsed.error));
+          done = await enforcement.advanceBreach(db, who, {
+            personId: page.person.id,
+            breachId: breach.id,
+            expectedVersion,
+            from: BEFORE_COURT,
+            set: { state: 'withdrawn', outcome: 'withdrawn', outcome_notes: parsed.data.withdrawReason },
+            audit: 'withdrew-breach',
+            detail: { reason: parsed.data.withdrawReason },
           });
         } else if (step === 'submit') {
           if (breach.state !== 'countersigned')
@@ -1087,7 +1123,11 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
-        if (recall.state !== 'recommended' && recall.state !== 'countersigned')
+        // Once the licence has ended there is nothing to recommend: the decision may come first.
+        const from: RecallState[] = recall.orderEnded
+          ? ['recommendation-due', 'recommended', 'countersigned']
+          : ['recommended', 'countersigned'];
+        if (!from.includes(recall.state))
           return recallPage(reply.code(400), request, page, recall, {
             values,
             errors: singleError('reason', 'A decision not to recall follows a recommendation'),
@@ -1111,7 +1151,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           personId: page.person.id,
           recallId: recall.id,
           expectedVersion: Number(text(body, 'rowVersion')),
-          from: ['recommended', 'countersigned'],
+          from,
           set: {
             state: 'not-recalled',
             decision: 'not-recall',

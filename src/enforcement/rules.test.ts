@@ -23,6 +23,7 @@ const community: EnforcementSituation = {
   orderType: 'CO',
   failureDate: '2026-05-09',
   orderTerminatedOn: null,
+  decisionDate: '2026-05-11',
   warnings: [],
   breachPeriodEndedOn: null,
 };
@@ -83,6 +84,16 @@ describe('what the law requires after a failure (Sentencing Code Sch 10 para 6)'
     expect(requiredAction({ ...community, orderTerminatedOn: '2026-05-01' }).answer).toBe(
       'no-action-order-ended',
     );
+  });
+
+  it('takes no action on an order terminated mid-process, after the failure but by the decision', () => {
+    const terminated = { ...community, orderTerminatedOn: '2026-05-10' };
+    const decided = requiredAction(terminated);
+    expect(decided.answer).toBe('no-action-order-ended');
+    expect(decided.reasons[0]).toContain('terminated on 2026-05-10, after the failure on 2026-05-09');
+    expect(mayGiveWarning(decided).answer).toBe(false);
+    // A decision made before the termination took effect still had the usual options.
+    expect(requiredAction({ ...terminated, decisionDate: '2026-05-09' }).answer).toBe('warn-or-breach');
   });
 
   it('gives licence options and post-sentence supervision its own route', () => {

@@ -135,6 +135,8 @@ export interface EnforcementSituation {
   failureDate: IsoDate;
   /** The order's termination date, if it has ended. */
   orderTerminatedOn: IsoDate | null;
+  /** The day the decision is being made (today): an order terminated by then can no longer be enforced. */
+  decisionDate: IsoDate;
   warnings: readonly WarningGiven[];
   breachPeriodEndedOn: IsoDate | null;
 }
@@ -154,10 +156,21 @@ export function requiredAction(
   policy: EnforcementPolicy = ENFORCEMENT_POLICY,
 ): Decision<RequiredAction> {
   const { orderType, failureDate } = situation;
-  if (situation.orderTerminatedOn !== null && situation.orderTerminatedOn < failureDate) {
+  const ended = situation.orderTerminatedOn;
+  if (ended !== null && ended < failureDate) {
     return {
       answer: 'no-action-order-ended',
-      reasons: [`The order ended on ${situation.orderTerminatedOn}, before the failure on ${failureDate}`],
+      reasons: [`The order ended on ${ended}, before the failure on ${failureDate}`],
+      source: 'An ended order cannot be breached',
+    };
+  }
+  if (ended !== null && ended <= situation.decisionDate) {
+    // Terminated mid-process (revoked on a new sentence, say): nothing is left to warn about or enforce.
+    return {
+      answer: 'no-action-order-ended',
+      reasons: [
+        `The order was terminated on ${ended}, after the failure on ${failureDate}: it can no longer be warned about, breached or recalled, so record no further action`,
+      ],
       source: 'An ended order cannot be breached',
     };
   }

@@ -43,6 +43,10 @@ export const COURT_PROCESSES = {
   warrant: 'A warrant for arrest',
 } as const;
 
+export const withdrawBreachForm = z.object({
+  withdrawReason: requiredText(2000, 'Enter why the breach is being withdrawn', 'Reason'),
+});
+
 export const packForm = z
   .object({
     assessment: requiredText(5000, 'Enter your assessment', 'Assessment'),

@@ -294,7 +294,7 @@ export async function officerOf(db: Db, personId: string) {
 }
 
 export interface EnforcementMarks {
-  /** An order of the person has a breach in progress (requested and not yet resolved). */
+  /** An order of the person has a breach in progress (requested, not yet resolved or withdrawn). */
   inBreach: boolean;
   /** A recall is in progress: recommended, countersigned or issued, the person not yet returned to custody. */
   recallInProgress: boolean;
@@ -311,7 +311,7 @@ export async function enforcementMarksOf(
     .selectFrom('breaches')
     .select(['person_id', sql<string>`'breach'`.as('kind')])
     .where('person_id', 'in', personIds)
-    .where('state', '<>', 'resolved')
+    .where('state', 'not in', ['resolved', 'withdrawn'])
     .union(
       db
         .selectFrom('recalls')

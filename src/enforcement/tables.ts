@@ -7,7 +7,14 @@ type NullableBytes = ColumnType<Uint8Array | null, Uint8Array | null | undefined
 export type DecidedAction = 'warn' | 'breach' | 'recall' | 'nfa';
 export type WarningLevel = 'first' | 'second' | 'final' | 'community';
 export type BreachState =
-  'requested' | 'pack-ready' | 'countersigned' | 'submitted' | 'listed' | 'adjourned' | 'resolved';
+  | 'requested'
+  | 'pack-ready'
+  | 'countersigned'
+  | 'submitted'
+  | 'listed'
+  | 'adjourned'
+  | 'resolved'
+  | 'withdrawn';
 export type BreachOutcome = 'continued' | 'amended' | 'fine' | 'revoked' | 'withdrawn';
 export type RecallState =
   'recommendation-due' | 'recommended' | 'countersigned' | 'issued' | 'returned' | 'not-recalled';

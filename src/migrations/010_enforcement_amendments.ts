@@ -8,6 +8,9 @@ import { runScript } from '../platform/database/sql-script.js';
  *
  * The breach pack's other documents: the order and warning letters as recorded, the
  * extract of the activity log, and the application for a summons or a warrant.
+ *
+ * A breach withdrawn before it reaches the court (the order was terminated, or the
+ * failure amended): it ends without a court outcome, so the failure count does not restart.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runScript(
@@ -22,6 +25,8 @@ alter table breaches add column warrant_reason text;
 alter table breaches add column order_and_warnings_pdf bytea;
 alter table breaches add column activity_log_pdf bytea;
 alter table breaches add column court_application_pdf bytea;
+alter table breaches drop constraint breaches_state_check;
+alter table breaches add constraint breaches_state_check check (state in ('requested', 'pack-ready', 'countersigned', 'submitted', 'listed', 'adjourned', 'resolved', 'withdrawn'));
 `,
   );
 }
