@@ -7,6 +7,7 @@ describe('configuration', () => {
       evidenceWindowWorkingDays: 5,
       decisionDueWorkingDays: 2,
       breachPackWorkingDays: 10,
+      seniorManagerGrades: ['HOS'],
       sentencingAct2026Commencement: null,
     });
   });

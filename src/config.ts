@@ -19,6 +19,10 @@ const environment = z.object({
   PROBITY_EVIDENCE_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(5),
   PROBITY_ENFORCEMENT_DECISION_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
   PROBITY_BREACH_PACK_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  PROBITY_SENIOR_MANAGER_GRADES: z
+    .string()
+    .regex(/^[A-Z0-9]+(,[A-Z0-9]+)*$/, 'must be staff grade codes separated by commas, like HOS')
+    .default('HOS'),
   PROBITY_SENTENCING_ACT_2026_COMMENCEMENT: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01')
@@ -42,6 +46,8 @@ export interface Config {
     evidenceWindowWorkingDays: number;
     decisionDueWorkingDays: number;
     breachPackWorkingDays: number;
+    /** Staff grades whose managers countersign emergency recalls as senior managers. */
+    seniorManagerGrades: string[];
     sentencingAct2026Commencement: string | null;
   };
   logLevel: string;
@@ -76,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       evidenceWindowWorkingDays: e.PROBITY_EVIDENCE_WINDOW_WORKING_DAYS,
       decisionDueWorkingDays: e.PROBITY_ENFORCEMENT_DECISION_WORKING_DAYS,
       breachPackWorkingDays: e.PROBITY_BREACH_PACK_WORKING_DAYS,
+      seniorManagerGrades: e.PROBITY_SENIOR_MANAGER_GRADES.split(','),
       sentencingAct2026Commencement: e.PROBITY_SENTENCING_ACT_2026_COMMENCEMENT ?? null,
     },
     logLevel: e.LOG_LEVEL,

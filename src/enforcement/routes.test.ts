@@ -87,7 +87,7 @@ beforeAll(async () => {
   licensee = await personOf(poStaffId, 1);
   order = await addOrder(person.id, 'CO', '2026-06-01');
   licence = await addOrder(licensee.id, 'LIC', '2026-07-01');
-  // A second manager in the same team, for emergency recalls.
+  // A second manager in the same team (a probation officer's grade, so not a senior manager).
   const managerUser = await t.database.db
     .selectFrom('users')
     .select(['password_hash'])
@@ -621,17 +621,29 @@ describe('recall', () => {
     page = await manager.get(recallUrl());
     const twice = await manager.post(`${recallUrl()}/countersign`, { rowVersion: rowVersionFrom(page.body) });
     expect(twice.statusCode).toBe(400);
-    expect(twice.body).toContain('second, different manager');
+    expect(twice.body).toContain('two different people to countersign it: you have already signed');
     page = await po.get(recallUrl());
-    expect(page.body).toContain('a second, different manager for an emergency recall');
+    expect(page.body).toContain('and a senior manager as well for an emergency recall');
     const early = await po.post(`${recallUrl()}/issue`, { rowVersion: rowVersionFrom(twice.body) });
     expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('needs a manager and a senior manager to countersign it');
 
+    // A second manager who is not a senior manager cannot complete an emergency recall.
     const second = await t.signIn('manager2.test');
     page = await second.get(recallUrl());
+    const notSenior = await second.post(`${recallUrl()}/countersign`, {
+      rowVersion: rowVersionFrom(page.body),
+    });
+    expect(notSenior.statusCode).toBe(400);
+    expect(notSenior.body).toContain('An emergency recall also needs a senior manager to countersign it');
+    const senior = await t.signIn('senior.demo');
+    page = await senior.get(recallUrl());
     expect(
-      (await second.post(`${recallUrl()}/countersign`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
+      (await senior.post(`${recallUrl()}/countersign`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
     ).toBe(302);
+    page = await po.get(recallUrl());
+    expect(page.body).toContain('Helen Brierley, manager, on 23 November 2026');
+    expect(page.body).toContain('Eleanor Voss, senior manager, on 23 November 2026');
     page = await po.get(recallUrl());
     expect(
       (await po.post(`${recallUrl()}/issue`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
@@ -642,7 +654,7 @@ describe('recall', () => {
     expect(report.text).toContain('Curfew arrangement');
     expect(report.text).toContain('Eligible for a 28-day fixed-term recall');
     expect(report.text).toContain('Countersigned by Helen Brierley');
-    expect(report.text).toContain('Countersigned by Gareth Pryce');
+    expect(report.text).toContain('Countersigned by Eleanor Voss, senior manager');
 
     page = await po.get(recallUrl());
     expect(

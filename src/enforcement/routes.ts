@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_EDITORS, MANAGERS, PRACTITIONERS, RESPONSIBLE_OFFICERS } from '../organisation/roles.js';
-import { teamOfStaff } from '../organisation/index.js';
+import { findStaff, teamOfStaff } from '../organisation/index.js';
 import {
   addOverviewPanel,
   addPersonTab,
@@ -45,7 +45,13 @@ import {
   type EnforcementPicture,
 } from './picture.js';
 import { policyFrom } from './policy.js';
-import { fixedTermRecallEligibility, nextLicenceWarning, warningExpires, liveWarnings } from './rules.js';
+import {
+  fixedTermRecallEligibility,
+  liveWarnings,
+  nextLicenceWarning,
+  recallCountersignature,
+  warningExpires,
+} from './rules.js';
 import {
   ACTIONS,
   adjournForm,
@@ -1026,6 +1032,9 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
             countersigned_by_user_id: null,
             countersigned_by_name: null,
             countersigned_on: null,
+            senior_countersigned_by_user_id: null,
+            senior_countersigned_by_name: null,
+            senior_countersigned_on: null,
           },
           audit: 'recommended-recall',
           detail: { recallType: form.recallType, fixedTermEligible: eligibility.eligible },
@@ -1079,23 +1088,31 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           recallPage(reply.code(400), request, page, recall, { errors: singleError('countersign', message) });
         if (recall.state !== 'recommended')
           return refuse('The recall must be recommended before a manager countersigns it');
-        const emergency = recall.recall_type === 'emergency';
-        const first = recall.countersigned_by_user_id === null;
-        if (!first && recall.countersigned_by_user_id === who.userId)
-          return refuse('An emergency recall needs a second, different manager to countersign it');
-        const set = first
-          ? {
-              state: emergency ? ('recommended' as const) : ('countersigned' as const),
-              countersigned_by_user_id: who.userId,
-              countersigned_by_name: who.actor.name,
-              countersigned_on: who.today,
-            }
-          : {
-              state: 'countersigned' as const,
-              senior_countersigned_by_user_id: who.userId,
-              senior_countersigned_by_name: who.actor.name,
-              senior_countersigned_on: who.today,
-            };
+        const staff = who.staffId ? await findStaff(db, who.staffId) : undefined;
+        const signature = recallCountersignature(
+          recall.recall_type!,
+          { manager: recall.countersigned_by_user_id, seniorManager: recall.senior_countersigned_by_user_id },
+          {
+            userId: who.userId ?? '',
+            seniorManager: staff !== undefined && policy.seniorManagerGrades.includes(staff.grade_code),
+          },
+        );
+        if (!signature.answer) return refuse(signature.reasons[0]!);
+        const state = signature.answer.complete ? ('countersigned' as const) : ('recommended' as const);
+        const set =
+          signature.answer.fills === 'manager'
+            ? {
+                state,
+                countersigned_by_user_id: who.userId,
+                countersigned_by_name: who.actor.name,
+                countersigned_on: who.today,
+              }
+            : {
+                state,
+                senior_countersigned_by_user_id: who.userId,
+                senior_countersigned_by_name: who.actor.name,
+                senior_countersigned_on: who.today,
+              };
         const done = await enforcement.advanceRecall(db, who, {
           personId: page.person.id,
           recallId: recall.id,
@@ -1103,7 +1120,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           from: ['recommended'],
           set,
           audit: 'countersigned-recall',
-          detail: { second: !first },
+          detail: { as: signature.answer.fills, complete: signature.answer.complete },
         });
         if (!done)
           return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
@@ -1189,7 +1206,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               errors: singleError(
                 'issue',
                 recall.recall_type === 'emergency'
-                  ? 'An emergency recall needs two different managers to countersign it before it is issued'
+                  ? 'An emergency recall needs a manager and a senior manager to countersign it before it is issued'
                   : 'A manager must countersign the recall before it is issued',
               ),
             });
@@ -1216,10 +1233,10 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               recommendedOn: recall.recommended_on!,
               countersignatures: [
                 recall.countersigned_by_name
-                  ? `${recall.countersigned_by_name} on ${recall.countersigned_on}`
+                  ? `${recall.countersigned_by_name}, manager, on ${formatDate(recall.countersigned_on!)}`
                   : '',
                 recall.senior_countersigned_by_name
-                  ? `${recall.senior_countersigned_by_name} on ${recall.senior_countersigned_on}`
+                  ? `${recall.senior_countersigned_by_name}, senior manager, on ${formatDate(recall.senior_countersigned_on!)}`
                   : '',
               ].filter(Boolean),
             }),

@@ -14,6 +14,7 @@ import {
   mayGiveWarning,
   nextLicenceWarning,
   opensEnforcementDecision,
+  recallCountersignature,
   requiredAction,
   warningExpires,
   type EnforcementSituation,
@@ -292,5 +293,51 @@ describe('failures counted for the compliance panel', () => {
   it('opens an AFTA decision the day after its evidence window closes', () => {
     expect(decisionOpensOn('AFTA', '2026-05-21')).toBe('2026-05-30');
     expect(decisionOpensOn('UAAB', '2026-05-21')).toBe('2026-05-21');
+  });
+});
+
+describe('countersigning a recall (HMPPS recall policy)', () => {
+  const none = { manager: null, seniorManager: null };
+  const manager = { userId: 'm1', seniorManager: false };
+  const senior = { userId: 's1', seniorManager: true };
+
+  it('needs one manager for a standard recall', () => {
+    expect(recallCountersignature('standard', none, manager).answer).toEqual({
+      fills: 'manager',
+      complete: true,
+    });
+    expect(recallCountersignature('standard', { ...none, manager: 'm1' }, senior).answer).toBeNull();
+  });
+
+  it('needs a manager and a senior manager, two different people in either order, for an emergency recall', () => {
+    expect(recallCountersignature('emergency', none, manager).answer).toEqual({
+      fills: 'manager',
+      complete: false,
+    });
+    expect(recallCountersignature('emergency', { ...none, manager: 'm1' }, senior).answer).toEqual({
+      fills: 'seniorManager',
+      complete: true,
+    });
+    expect(recallCountersignature('emergency', none, senior).answer).toEqual({
+      fills: 'seniorManager',
+      complete: false,
+    });
+    expect(recallCountersignature('emergency', { ...none, seniorManager: 's1' }, manager).answer).toEqual({
+      fills: 'manager',
+      complete: true,
+    });
+  });
+
+  it('refuses a second signature by the same person, and a second manager who is not senior', () => {
+    const twice = recallCountersignature('emergency', { ...none, seniorManager: 's1' }, senior);
+    expect(twice.answer).toBeNull();
+    expect(twice.reasons[0]).toContain('two different people');
+    const notSenior = recallCountersignature(
+      'emergency',
+      { ...none, manager: 'm1' },
+      { userId: 'm2', seniorManager: false },
+    );
+    expect(notSenior.answer).toBeNull();
+    expect(notSenior.reasons[0]).toBe('An emergency recall also needs a senior manager to countersign it');
   });
 });

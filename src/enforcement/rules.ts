@@ -366,3 +366,64 @@ export function decisionOpensOn(
 ): IsoDate {
   return outcomeCode === 'AFTA' ? addDays(evidenceWindowCloses(failureDate, policy).answer, 1) : failureDate;
 }
+
+export interface RecallSignatures {
+  /** The user who countersigned as the manager, if anyone has. */
+  manager: string | null;
+  /** The user who countersigned as the senior manager (emergency recalls), if anyone has. */
+  seniorManager: string | null;
+}
+
+/**
+ * Which countersignature a manager's signature fills on a recall, and whether the
+ * recall is then fully countersigned. A standard recall needs one manager; an
+ * emergency recall needs a manager and a senior manager, two different people, in
+ * either order. Null when this signer cannot add one, with the reason.
+ * Source: HMPPS recall policy (emergency recalls are authorised at senior manager
+ * level); which grades are senior managers is local policy (PROBITY_SENIOR_MANAGER_GRADES).
+ */
+export function recallCountersignature(
+  recallType: 'standard' | 'emergency',
+  signed: RecallSignatures,
+  signer: { userId: string; seniorManager: boolean },
+): Decision<{ fills: keyof RecallSignatures; complete: boolean } | null> {
+  const source =
+    'HMPPS recall policy: a manager countersigns; an emergency recall also needs a senior manager';
+  if (recallType === 'standard') {
+    return signed.manager === null
+      ? {
+          answer: { fills: 'manager', complete: true },
+          reasons: ['A standard recall needs one manager’s countersignature'],
+          source,
+        }
+      : { answer: null, reasons: ['A manager has already countersigned this recall'], source };
+  }
+  if (signed.manager === signer.userId || signed.seniorManager === signer.userId)
+    return {
+      answer: null,
+      reasons: ['An emergency recall needs two different people to countersign it: you have already signed'],
+      source,
+    };
+  const fills: keyof RecallSignatures | null =
+    signer.seniorManager && signed.seniorManager === null
+      ? 'seniorManager'
+      : signed.manager === null
+        ? 'manager'
+        : null;
+  if (fills === null)
+    return {
+      answer: null,
+      reasons: ['An emergency recall also needs a senior manager to countersign it'],
+      source,
+    };
+  const after = { ...signed, [fills]: signer.userId };
+  return {
+    answer: { fills, complete: after.manager !== null && after.seniorManager !== null },
+    reasons: [
+      fills === 'seniorManager'
+        ? 'Countersigned as the senior manager'
+        : 'Countersigned as the manager; an emergency recall also needs a senior manager',
+    ],
+    source,
+  };
+}
