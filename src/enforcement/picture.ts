@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../platform/calendar/index.js';
+import { addDays, longDate, type IsoDate } from '../platform/calendar/index.js';
 import {
   clockState,
   decisionDue,
@@ -237,7 +237,7 @@ export function enforcementPicture(
       stateText: BREACH_STATES[b.state]!.text,
       next:
         inProgress && orderEnded
-          ? `The order ended on ${orderEnded}: withdraw the breach`
+          ? `The order ended on ${longDate(orderEnded)}: withdraw the breach`
           : inProgress && b.failure_amended
             ? 'Its failure was amended: review the breach'
             : BREACH_STATES[b.state]!.next,
@@ -256,7 +256,7 @@ export function enforcementPicture(
       stateText: RECALL_STATES[r.state]!.text,
       next:
         inProgress && orderEnded
-          ? `The licence ended on ${orderEnded}: a manager records the decision not to recall`
+          ? `The licence ended on ${longDate(orderEnded)}: a manager records the decision not to recall`
           : inProgress && r.failure_amended
             ? 'Its failure was amended: review the recall'
             : RECALL_STATES[r.state]!.next,
@@ -272,7 +272,7 @@ export function enforcementPicture(
       personId,
       kind: 'decision' as const,
       state: 'Decision needed',
-      description: `${d.failure.outcome_description} on ${d.failure.contact_date}`,
+      description: `${d.failure.outcome_description} on ${longDate(d.failure.contact_date)}`,
       due: d.due,
       clock: d.clock,
       nextAction: 'Record an enforcement decision',
@@ -282,7 +282,7 @@ export function enforcementPicture(
       personId,
       kind: 'evidence' as const,
       state: 'Awaiting evidence',
-      description: `Failed to attend on ${e.failure.contact_date}`,
+      description: `Failed to attend on ${longDate(e.failure.contact_date)}`,
       due: e.closes,
       clock: e.clock,
       nextAction: 'Record the evidence when it arrives',
@@ -292,7 +292,7 @@ export function enforcementPicture(
       personId,
       kind: 'warning' as const,
       state: 'Warning letter to issue',
-      description: `${f.outcome_description} on ${f.contact_date}`,
+      description: `${f.outcome_description} on ${longDate(f.contact_date)}`,
       due: f.decided_on,
       clock: f.decided_on ? clockState(f.decided_on, today) : null,
       nextAction: 'Issue the warning letter',
@@ -304,10 +304,10 @@ export function enforcementPicture(
         personId,
         kind: 'warning' as const,
         state: 'Live warning',
-        description: `Warning issued on ${w.issued_on}`,
+        description: `Warning issued on ${longDate(w.issued_on)}`,
         due: w.expires,
         clock: clockState(w.expires, today),
-        nextAction: `None: the warning is live until ${w.expires}`,
+        nextAction: `None: the warning is live until ${longDate(w.expires)}`,
         href: base,
       })),
     ...breachesShown
@@ -316,7 +316,7 @@ export function enforcementPicture(
         personId,
         kind: 'breach' as const,
         state: b.stateText,
-        description: `Breach requested on ${b.requested_on}`,
+        description: `Breach requested on ${longDate(b.requested_on)}`,
         due: b.due,
         clock: b.clock,
         nextAction: b.next,
@@ -328,7 +328,7 @@ export function enforcementPicture(
         personId,
         kind: 'recall' as const,
         state: r.stateText,
-        description: `Recall requested on ${r.requested_on}`,
+        description: `Recall requested on ${longDate(r.requested_on)}`,
         due: r.due,
         clock: r.clock,
         nextAction: r.next,

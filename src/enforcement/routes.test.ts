@@ -144,7 +144,7 @@ describe('enforcement decisions, derived from contacts', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Decisions needed');
     expect(page.body).toContain('Warn or breach');
-    expect(page.body).toContain('No live warning on 2026-11-19');
+    expect(page.body).toContain('No live warning on 19 November 2026');
     expect(page.body).toContain('Sentencing Code Sch 10 para 6');
     expect(decisionDue('2026-11-19')).toBe('2026-11-23');
     expect(page.body).toContain('Due today');
@@ -269,7 +269,7 @@ describe('warning letters', () => {
     const second = await addFailure(person.id, order, TODAY);
     const page = await po.get(enforcementOf(person.crn));
     expect(page.body).toContain('Breach required');
-    expect(page.body).toContain(`Warning given on ${TODAY}`);
+    expect(page.body).toContain('Warning given on 23 November 2026');
 
     const refused = await decide(po, person.crn, second, {
       action: 'warn',
@@ -764,10 +764,38 @@ describe('the enforcement caseload', () => {
     expect(evidence.body).not.toContain('Decision needed');
   });
 
-  it('shows a manager their team’s work with the officer', async () => {
+  it('filters by clock and sorts by person', async () => {
+    const clocks = (html: string) =>
+      [...html.matchAll(/govuk-tag[^"]*">\s*(Overdue by|Due today|Due in)/g)].map((m) => m[1]);
+    const overdue = await po.get('/enforcement?clock=overdue');
+    expect(clocks(overdue.body).length).toBeGreaterThan(0);
+    expect(new Set(clocks(overdue.body))).toEqual(new Set(['Overdue by']));
+    const today = await po.get('/enforcement?clock=due-today');
+    expect(new Set(clocks(today.body))).toEqual(new Set(['Due today']));
+    expect(today.body).toContain('<option value="due-today" selected>');
+    const byPerson = await po.get('/enforcement?sort=person');
+    const names = [...byPerson.body.matchAll(/\/enforcement">([^<]+)<\/a><br>/g)].map((m) =>
+      m[1]!.split(' ').reverse().join(' '),
+    );
+    expect(names.length).toBeGreaterThan(1);
+    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+    expect((await po.get('/enforcement?state=nonsense&clock=<script>')).statusCode).toBe(200);
+  });
+
+  it('shows a manager their team’s work with the officer, filterable by officer', async () => {
     const page = await manager.get('/enforcement');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(person.crn);
     expect(page.body).toContain('Priya Okonjo');
+    const hers = await manager.get(`/enforcement?officer=${poStaffId}&sort=officer`);
+    expect(hers.body).toContain(person.crn);
+    const other = await t.database.db
+      .selectFrom('staff')
+      .select('id')
+      .where('staff_code', '=', 'N01A002')
+      .executeTakeFirstOrThrow();
+    const his = await manager.get(`/enforcement?officer=${other.id}`);
+    expect(his.statusCode).toBe(200);
+    expect(his.body).not.toContain(person.crn);
   });
 });

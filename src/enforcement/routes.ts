@@ -39,6 +39,7 @@ import {
   type BreachPackInput,
 } from './documents.js';
 import {
+  breachInProgress,
   breachPeriodEnded,
   enforcementPicture,
   orderForFailure,
@@ -56,6 +57,9 @@ import {
   ACTIONS,
   adjournForm,
   BREACH_OUTCOMES,
+  CASELOAD_CLOCKS,
+  CASELOAD_KINDS,
+  caseloadQuery,
   COURT_PROCESSES,
   decisionForm,
   listingForm,
@@ -774,7 +778,9 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               values,
               singleError(
                 'withdrawReason',
-                'The breach is with the court: record the court’s decision instead of withdrawing it',
+                breachInProgress(breach.state)
+                  ? 'The breach is with the court: record the court’s decision instead of withdrawing it'
+                  : 'The breach has already ended',
               ),
             );
           const parsed = withdrawBreachForm.safeParse(values);
@@ -1313,8 +1319,6 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
 
   // ------------------------------------------------------------------ the enforcement caseload
 
-  const KINDS = ['decision', 'evidence', 'warning', 'breach', 'recall'] as const;
-
   app.get<{ Querystring: Record<string, string> }>(
     '/enforcement',
     { config: { allow: [...RESPONSIBLE_OFFICERS, ...MANAGERS] } },
@@ -1322,10 +1326,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
       const staffId = request.user?.staffId ?? null;
       const manager = isManager(request);
       const team = manager ? await teamOfStaff(db, staffId) : undefined;
-      const filter = (KINDS as readonly string[]).includes(request.query.state ?? '')
-        ? request.query.state!
-        : '';
-      const sort = request.query.sort === 'person' ? 'person' : 'clock';
+      const query = caseloadQuery.parse(request.query);
       const people =
         staffId === null || (manager && !team)
           ? []
@@ -1338,6 +1339,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
                 'people.crn',
                 'people.forename',
                 'people.surname',
+                'staff.id as officer_id',
                 'staff.forename as officer_forename',
                 'staff.surname as officer_surname',
               ])
@@ -1349,29 +1351,44 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               )
               .where(visibleTo(viewerOf(request)))
               .execute();
+      const officers = [
+        ...new Map(people.map((p) => [p.officer_id, `${p.officer_forename} ${p.officer_surname}`] as const)),
+      ].sort((a, b) => a[1].localeCompare(b[1]));
+      const shown = manager && query.officer ? people.filter((p) => p.officer_id === query.officer) : people;
       const today = londonDateOf(context.now());
-      const facts = await store.enforcementFacts(
-        db,
-        people.map((p) => p.id),
+      const facts = store.factsByPerson(
+        await store.enforcementFacts(
+          db,
+          shown.map((p) => p.id),
+        ),
       );
-      let items = people.flatMap((p) =>
-        enforcementPicture(facts, p.id, today, p.crn, policy).items.map((item) => ({ ...item, person: p })),
+      let items = shown.flatMap((p) =>
+        enforcementPicture(facts(p.id), p.id, today, p.crn, policy).items.map((item) => ({
+          ...item,
+          person: p,
+        })),
       );
-      if (filter) items = items.filter((i) => i.kind === filter);
+      if (query.state) items = items.filter((i) => i.kind === query.state);
+      if (query.clock) items = items.filter((i) => i.clock?.state === query.clock);
+      const name = (i: (typeof items)[number]) => `${i.person.surname} ${i.person.forename}`;
+      const officer = (i: (typeof items)[number]) =>
+        `${i.person.officer_surname} ${i.person.officer_forename}`;
+      const due = (i: (typeof items)[number]) => i.due ?? '9999-12-31';
       items.sort((a, b) =>
-        sort === 'person'
-          ? `${a.person.surname} ${a.person.forename}`.localeCompare(
-              `${b.person.surname} ${b.person.forename}`,
-            )
-          : (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31'),
+        query.sort === 'person'
+          ? name(a).localeCompare(name(b)) || due(a).localeCompare(due(b))
+          : query.sort === 'officer'
+            ? officer(a).localeCompare(officer(b)) || due(a).localeCompare(due(b))
+            : due(a).localeCompare(due(b)) || name(a).localeCompare(name(b)),
       );
       return reply.render(`${VIEWS}/caseload.njk`, {
         title: manager ? `Enforcement: ${team?.name ?? 'your team'}` : 'Enforcement: your cases',
         items,
-        filter,
-        sort,
+        query,
         manager,
-        kinds: KINDS,
+        officers,
+        kinds: CASELOAD_KINDS,
+        clocks: CASELOAD_CLOCKS,
       });
     },
   );

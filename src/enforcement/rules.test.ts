@@ -42,7 +42,7 @@ describe('what the law requires after a failure (Sentencing Code Sch 10 para 6)'
       warnings: [{ issuedOn: '2026-03-03', withdrawn: false }],
     });
     expect(decision.answer).toBe('breach-required');
-    expect(decision.reasons[0]).toBe('Warning given on 2026-03-03, live until 2027-03-02');
+    expect(decision.reasons[0]).toBe('Warning given on 3 March 2026, live until 2 March 2027');
     expect(mayGiveWarning(decision).answer).toBe(false);
   });
 
@@ -91,7 +91,7 @@ describe('what the law requires after a failure (Sentencing Code Sch 10 para 6)'
     const terminated = { ...community, orderTerminatedOn: '2026-05-10' };
     const decided = requiredAction(terminated);
     expect(decided.answer).toBe('no-action-order-ended');
-    expect(decided.reasons[0]).toContain('terminated on 2026-05-10, after the failure on 2026-05-09');
+    expect(decided.reasons[0]).toContain('terminated on 10 May 2026, after the failure on 9 May 2026');
     expect(mayGiveWarning(decided).answer).toBe(false);
     // A decision made before the termination took effect still had the usual options.
     expect(requiredAction({ ...terminated, decisionDate: '2026-05-09' }).answer).toBe('warn-or-breach');

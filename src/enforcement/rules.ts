@@ -2,6 +2,7 @@ import {
   addDays,
   addMonths,
   addWorkingDays,
+  longDate,
   workingDaysBetween,
   type IsoDate,
 } from '../platform/calendar/index.js';
@@ -49,10 +50,10 @@ export function opensEnforcementDecision(
       answer: closed,
       reasons: [
         closed
-          ? `No evidence of an acceptable reason by ${evidence.windowClosesOn}: treated as an unacceptable absence`
+          ? `No evidence of an acceptable reason by ${longDate(evidence.windowClosesOn)}: treated as an unacceptable absence`
           : evidence.evidenceReceived
             ? 'Evidence was received: the officer judges whether it is acceptable'
-            : `Waiting for evidence until the end of ${evidence.windowClosesOn}`,
+            : `Waiting for evidence until the end of ${longDate(evidence.windowClosesOn)}`,
       ],
       source,
     };
@@ -68,7 +69,9 @@ export function evidenceWindowCloses(
   const closes = addWorkingDays(failureDate, policy.evidenceWindowWorkingDays);
   return {
     answer: closes,
-    reasons: [`${policy.evidenceWindowWorkingDays} working days after the failure on ${failureDate}`],
+    reasons: [
+      `${policy.evidenceWindowWorkingDays} working days after the failure on ${longDate(failureDate)}`,
+    ],
     source:
       'HMPPS enforcement policy: 5 working days by default (an earlier source says 7), ' +
       'set locally by PROBITY_EVIDENCE_WINDOW_WORKING_DAYS',
@@ -86,7 +89,9 @@ export function breachPackDue(
 ): Decision<IsoDate> {
   return {
     answer: addWorkingDays(decidedOn, policy.breachPackWorkingDays),
-    reasons: [`${policy.breachPackWorkingDays} working days after the decision to breach on ${decidedOn}`],
+    reasons: [
+      `${policy.breachPackWorkingDays} working days after the decision to breach on ${longDate(decidedOn)}`,
+    ],
     source: 'National Standards: breach pack within 10 working days of the decision',
   };
 }
@@ -160,7 +165,7 @@ export function requiredAction(
   if (ended !== null && ended < failureDate) {
     return {
       answer: 'no-action-order-ended',
-      reasons: [`The order ended on ${ended}, before the failure on ${failureDate}`],
+      reasons: [`The order ended on ${longDate(ended)}, before the failure on ${longDate(failureDate)}`],
       source: 'An ended order cannot be breached',
     };
   }
@@ -169,7 +174,7 @@ export function requiredAction(
     return {
       answer: 'no-action-order-ended',
       reasons: [
-        `The order was terminated on ${ended}, after the failure on ${failureDate}: it can no longer be warned about, breached or recalled, so record no further action`,
+        `The order was terminated on ${longDate(ended)}, after the failure on ${longDate(failureDate)}: it can no longer be warned about, breached or recalled, so record no further action`,
       ],
       source: 'An ended order cannot be breached',
     };
@@ -185,15 +190,17 @@ export function requiredAction(
       return {
         answer: 'breach-required',
         reasons: [
-          `Warning given on ${latest}, live until ${warningExpires(latest, policy)}`,
-          `Failure on ${failureDate} is within 12 months of it: the officer must refer for breach, and another warning is not allowed`,
+          `Warning given on ${longDate(latest)}, live until ${longDate(warningExpires(latest, policy))}`,
+          `Failure on ${longDate(failureDate)} is within 12 months of it: the officer must refer for breach, and another warning is not allowed`,
         ],
         source,
       };
     }
     return {
       answer: 'warn-or-breach',
-      reasons: [`No live warning on ${failureDate}: the officer must give a warning or refer for breach`],
+      reasons: [
+        `No live warning on ${longDate(failureDate)}: the officer must give a warning or refer for breach`,
+      ],
       source,
     };
   }
@@ -215,7 +222,7 @@ export function requiredAction(
       }
     : {
         answer: 'warn-only',
-        reasons: [`Failures after ${pss.effectiveFrom} cannot be taken to court as a PSS breach`],
+        reasons: [`Failures after ${longDate(pss.effectiveFrom)} cannot be taken to court as a PSS breach`],
         source: pss.source,
       };
 }
@@ -350,9 +357,9 @@ export function failuresInPeriod(
     answer: { count: dates.length, dates, from },
     reasons: [
       from === windowStart
-        ? `Counted over the 12 months from ${from} to ${today}`
-        : `Counted from ${from}, the day after the last breach ended, to ${today}`,
-      dates.length ? `Failures on ${dates.join(', ')}` : 'No failure to comply in that period',
+        ? `Counted over the 12 months from ${longDate(from)} to ${longDate(today)}`
+        : `Counted from ${longDate(from)}, the day after the last breach ended, to ${longDate(today)}`,
+      dates.length ? `Failures on ${dates.map(longDate).join(', ')}` : 'No failure to comply in that period',
     ],
     source: 'Sentencing Code Sch 10 paras 6–7; only national standards contacts count',
   };

@@ -130,3 +130,37 @@ export const returnedForm = (today: string) =>
 export const notRecallForm = z.object({
   reason: requiredText(2000, 'Enter why the person is not being recalled', 'Reason'),
 });
+
+export const CASELOAD_KINDS = {
+  decision: 'Decisions needed',
+  evidence: 'Waiting for evidence',
+  warning: 'Warnings',
+  breach: 'Breaches',
+  recall: 'Recalls',
+} as const;
+
+export const CASELOAD_CLOCKS = {
+  overdue: 'Overdue',
+  'due-today': 'Due today',
+  due: 'Due later',
+} as const;
+
+const oneOf = <T extends Record<string, string>>(choices: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v !== undefined && v in choices ? (v as keyof T & string) : ''));
+
+/** The enforcement caseload's filters and sort: anything unknown is ignored, as a bookmarked link may be old. */
+export const caseloadQuery = z.object({
+  state: oneOf(CASELOAD_KINDS),
+  clock: oneOf(CASELOAD_CLOCKS),
+  officer: z
+    .string()
+    .optional()
+    .transform((v) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : '')),
+  sort: z
+    .string()
+    .optional()
+    .transform((v) => (v === 'person' || v === 'officer' ? v : 'clock')),
+});

@@ -196,6 +196,23 @@ export async function enforcementFacts(db: Db, personIds: readonly string[]): Pr
 }
 
 /** The current decision on a failure (not superseded by an amended outcome). */
+/** The facts of many people split by person once, so a caseload does not filter every list for every person. */
+export function factsByPerson(facts: EnforcementFacts): (personId: string) => EnforcementFacts {
+  const groups = new Map<string, EnforcementFacts>();
+  const groupOf = (personId: string) => {
+    let group = groups.get(personId);
+    if (!group) {
+      group = { orders: [], failures: [], warnings: [], breaches: [], recalls: [] };
+      groups.set(personId, group);
+    }
+    return group;
+  };
+  for (const key of ['orders', 'failures', 'warnings', 'breaches', 'recalls'] as const)
+    for (const row of facts[key]) (groupOf(row.person_id)[key] as Array<typeof row>).push(row);
+  return (personId) => groups.get(personId) ?? groupOf(personId);
+}
+
+/** The current decision on a failure (not superseded by an amended outcome). */
 export function decisionFor(db: Db, contactId: string) {
   return db
     .selectFrom('enforcement_decisions')

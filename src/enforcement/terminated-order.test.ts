@@ -72,7 +72,7 @@ describe('an order terminated mid-process', () => {
   it('leaves only no further action on a failure not yet decided', async () => {
     const page = await po.get(`${base(person.crn)}/decisions/${undecided}`);
     expect(page.body).toContain('What the law requires: no action order ended');
-    expect(page.body).toContain('terminated on 2026-11-20, after the failure on 2026-11-18');
+    expect(page.body).toContain('terminated on 20 November 2026, after the failure on 18 November 2026');
     const refused = await decide(person.crn, undecided, 'breach');
     expect(refused.statusCode).toBe(400);
     expect((await decide(person.crn, undecided, 'nfa')).statusCode).toBe(302);
@@ -94,7 +94,7 @@ describe('an order terminated mid-process', () => {
 
   it('asks for the breach to be withdrawn, and withdraws it with a reason without restarting the count', async () => {
     const caseload = await po.get('/enforcement?state=breach');
-    expect(caseload.body).toContain('The order ended on 2026-11-20: withdraw the breach');
+    expect(caseload.body).toContain('The order ended on 20 November 2026: withdraw the breach');
     const page = await po.get(`${base(person.crn)}/breaches/${breachId}`);
     expect(page.body).toContain('The order was terminated on 20 November 2026');
     const url = `${base(person.crn)}/breaches/${breachId}/withdraw`;
@@ -124,6 +124,7 @@ describe('an order terminated mid-process', () => {
     ).not.toContain('Order in breach');
     const again = await po.post(url, { rowVersion: rowVersionFrom(page.body), withdrawReason: 'Again' });
     expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('The breach has already ended');
     const audit = await t.database.db
       .selectFrom('audit_events')
       .select('action')
