@@ -495,10 +495,25 @@ describe('breach', () => {
     ).toBe(302);
     const report = await readPdf((await po.get(`${breachUrl()}/documents/breach-report.pdf`)).rawPayload);
     expect(report.text).toContain('Countersigned by Helen Brierley');
+    // Two officers record the submission at once, from the same page: only one succeeds.
     page = await po.get(breachUrl());
-    expect(
-      (await po.post(`${breachUrl()}/submit`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
-    ).toBe(302);
+    const pso = await t.signIn('pso.demo');
+    const version = rowVersionFrom(page.body);
+    const both = await Promise.all([
+      po.post(`${breachUrl()}/submit`, { rowVersion: version }),
+      pso.post(`${breachUrl()}/submit`, { rowVersion: version }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([302, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.body).toContain(
+      'This breach was changed by someone else. Nothing was saved.',
+    );
+    const submitted = await t.database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('subject_id', '=', breachId)
+      .where('action', '=', 'submitted-breach')
+      .execute();
+    expect(submitted).toHaveLength(1);
     page = await po.get(breachUrl());
     const bad = await po.post(`${breachUrl()}/listed`, {
       rowVersion: rowVersionFrom(page.body),

@@ -671,6 +671,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadBreach(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { breach } = loaded;
+        if (Number(text(body, 'rowVersion')) !== breach.row_version)
+          return conflict(reply, page, 'This breach was changed by someone else. Nothing was saved.');
         if (breach.state !== 'pack-ready') {
           return breachPage(reply.code(400), request, page, breach, {
             errors: singleError(
@@ -723,6 +725,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadBreach(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { breach } = loaded;
+        if (Number(text(body, 'rowVersion')) !== breach.row_version)
+          return conflict(reply, page, 'This breach was changed by someone else. Nothing was saved.');
         const who = whoFor(request, context);
         const expectedVersion = Number(text(body, 'rowVersion'));
         const refuse = (values: Record<string, unknown>, errors: FormErrors) =>
@@ -980,6 +984,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
         if (recall.state !== 'recommendation-due' && recall.state !== 'recommended') {
           return recommendationPage(
             reply.code(400),
@@ -1089,6 +1095,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
         const who = whoFor(request, context);
         const refuse = (message: string) =>
           recallPage(reply.code(400), request, page, recall, { errors: singleError('countersign', message) });
@@ -1146,6 +1154,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
         // Once the licence has ended there is nothing to recommend: the decision may come first.
         const from: RecallState[] = recall.orderEnded
           ? ['recommendation-due', 'recommended', 'countersigned']
@@ -1203,6 +1213,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
         const who = whoFor(request, context);
         const expectedVersion = Number(text(body, 'rowVersion'));
         let done: boolean;

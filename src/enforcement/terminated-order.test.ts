@@ -122,7 +122,17 @@ describe('an order terminated mid-process', () => {
     expect(
       (await po.get('/caseload')).body.split(`/people/${person.crn}"`)[1]!.split('</tr>')[0],
     ).not.toContain('Order in breach');
-    const again = await po.post(url, { rowVersion: rowVersionFrom(page.body), withdrawReason: 'Again' });
+    // Withdrawn already: from the old page it is a lost race; from the current one, refused.
+    const stale = await po.post(url, { rowVersion: rowVersionFrom(page.body), withdrawReason: 'Again' });
+    expect(stale.statusCode).toBe(409);
+    const current = await po.get(`${base(person.crn)}/breaches/${breachId}`);
+    expect(current.body).not.toContain('Withdraw the breach</h3>');
+    const { row_version } = await t.database.db
+      .selectFrom('breaches')
+      .select('row_version')
+      .where('id', '=', breachId)
+      .executeTakeFirstOrThrow();
+    const again = await po.post(url, { rowVersion: String(row_version), withdrawReason: 'Again' });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('The breach has already ended');
     const audit = await t.database.db
