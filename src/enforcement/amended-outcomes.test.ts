@@ -127,6 +127,11 @@ describe('an outcome amended from unacceptable to acceptable', () => {
     expect(decision).toEqual({ superseded_on: TODAY, action: 'warn' });
 
     expect(await failuresOnTab()).toBe(1);
+    const tab = await po.get(enforcementOf(person.crn));
+    expect(tab.body).toContain('Give a warning (set aside)');
+    expect(tab.body).toContain(
+      'Set aside 23 November 2026:</strong> Outcome amended to Acceptable absence – medical (AAME)',
+    );
     const after = await po.get(`${enforcementOf(person.crn)}/decisions/${second}`);
     expect(after.body).toContain('What the law requires: warn or breach');
   });

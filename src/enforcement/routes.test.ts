@@ -299,6 +299,23 @@ describe('warning letters', () => {
       .executeTakeFirstOrThrow();
     expect(decision.required_action).toBe('breach-required');
     expect(decision.override_reason).toContain('bereavement');
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', second)
+      .where('action', '=', 'recorded-enforcement-decision')
+      .executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({
+      action: 'warn',
+      requiredAction: 'breach-required',
+      override: true,
+      overrideReason: 'Close family bereavement the day before; a second warning is proportionate.',
+    });
+    const tab = await po.get(enforcementOf(person.crn));
+    expect(tab.body).toContain('Decisions made');
+    expect(tab.body).toContain(
+      '<strong>Manager override:</strong> Close family bereavement the day before; a second warning is proportionate.',
+    );
   });
 
   it('lets only one of two officers deciding the same failure at once succeed', async () => {

@@ -206,10 +206,13 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
 
   app.get<CrnParams>('/people/:crn/enforcement', { config: view }, async (request, reply) =>
     withPerson(context, request, reply, 'enforcement', async (page) => {
-      const { picture } = await pictureOf(context, page);
+      const [{ picture }, decisions] = await Promise.all([
+        pictureOf(context, page),
+        store.decisionsOf(db, page.person.id),
+      ]);
       return reply.render(
         `${VIEWS}/enforcement.njk`,
-        pageView(page, { picture, canAct: mayAct(request), actions: ACTIONS }),
+        pageView(page, { picture, decisions, canAct: mayAct(request), actions: ACTIONS }),
       );
     }),
   );

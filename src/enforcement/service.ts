@@ -170,7 +170,9 @@ export async function recordDecision(
           detail: {
             action: input.action,
             requiredAction: input.required?.answer ?? null,
+            reasons: input.officerReasons,
             override: input.overrideReason !== null,
+            ...(input.overrideReason !== null ? { overrideReason: input.overrideReason } : {}),
           },
         });
         return result;

@@ -196,6 +196,30 @@ export async function enforcementFacts(db: Db, personIds: readonly string[]): Pr
 }
 
 /** The current decision on a failure (not superseded by an amended outcome). */
+/** Every decision recorded on the person's failures, newest first, including those set aside by an amended outcome. */
+export function decisionsOf(db: Db, personId: string) {
+  return db
+    .selectFrom('enforcement_decisions as d')
+    .innerJoin('contacts', 'contacts.id', 'd.contact_id')
+    .innerJoin('contact_types as t', 't.code', 'contacts.contact_type')
+    .select([
+      'd.id',
+      'd.action',
+      'd.required_action',
+      'd.officer_reasons',
+      'd.override_reason',
+      'd.decided_by_name',
+      'd.decided_on',
+      'd.superseded_on',
+      'd.superseded_reason',
+      'contacts.contact_date',
+      't.description as type_description',
+    ])
+    .where('d.person_id', '=', personId)
+    .orderBy('d.decided_at', 'desc')
+    .execute();
+}
+
 /** The facts of many people split by person once, so a caseload does not filter every list for every person. */
 export function factsByPerson(facts: EnforcementFacts): (personId: string) => EnforcementFacts {
   const groups = new Map<string, EnforcementFacts>();
