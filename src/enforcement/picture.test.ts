@@ -141,13 +141,18 @@ describe('the enforcement picture', () => {
     expect(after.warnings.filter((w) => w.live)).toHaveLength(0);
   });
 
-  it('waits for evidence on a failure to attend, and does not count a failure at a non-enforceable type', () => {
+  it('waits for evidence on a failure to attend, and neither opens a decision on nor counts a failure at a non-enforceable type', () => {
     const picture = enforcementPicture(
       facts({
         failures: [
           failure('c1', '2026-11-20', { outcome_code: 'AFTA', outcome_enforceable: false }),
           failure('c2', '2026-11-02', { outcome_code: 'AFTA', outcome_enforceable: false }),
           failure('c3', '2026-11-03', { type_enforceable: false }),
+          failure('c4', '2026-11-19', {
+            outcome_code: 'AFTA',
+            outcome_enforceable: false,
+            national_standards: false,
+          }),
         ],
       }),
       P,
@@ -156,7 +161,7 @@ describe('the enforcement picture', () => {
     );
     expect(picture.awaitingEvidence.map((e) => e.failure.id)).toEqual(['c1']);
     expect(picture.awaitingEvidence[0]!.closes).toBe('2026-11-27');
-    expect(picture.openDecisions.map((d) => d.failure.id).sort()).toEqual(['c2', 'c3']);
+    expect(picture.openDecisions.map((d) => d.failure.id)).toEqual(['c2']);
     expect(picture.failureCount.answer.dates).toEqual(['2026-11-02']);
   });
 

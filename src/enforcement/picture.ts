@@ -91,7 +91,14 @@ export function requiredActionFor(
   );
 }
 
+/**
+ * Whether a failure can be enforced today: a failure to comply (an enforceable outcome,
+ * or failed to attend once the evidence window has closed) at an enforceable, national
+ * standards contact. A missed home visit, say, is recorded but never enforced or counted.
+ * Source: probation-domain.md (national standards contacts count and can be enforced).
+ */
 function isEnforceableNow(failure: FailureRow, today: IsoDate, policy: EnforcementPolicy) {
+  if (!failure.national_standards || !failure.type_enforceable) return false;
   if (failure.outcome_enforceable) return true;
   return failure.outcome_code === 'AFTA' && today > evidenceWindowCloses(failure.contact_date, policy).answer;
 }
@@ -177,7 +184,14 @@ export function enforcementPicture(
     });
 
   const awaitingEvidence = failures
-    .filter((f) => f.outcome_code === 'AFTA' && f.decision_id === null && !isEnforceableNow(f, today, policy))
+    .filter(
+      (f) =>
+        f.outcome_code === 'AFTA' &&
+        f.national_standards &&
+        f.type_enforceable &&
+        f.decision_id === null &&
+        !isEnforceableNow(f, today, policy),
+    )
     .map((failure) => {
       const closes = evidenceWindowCloses(failure.contact_date, policy);
       return {
@@ -193,7 +207,7 @@ export function enforcementPicture(
   const failureCount = failuresInPeriod(
     failures
       .filter((f) => isEnforceableNow(f, today, policy))
-      .map((f) => ({ date: f.contact_date, nationalStandards: f.national_standards && f.type_enforceable })),
+      .map((f) => ({ date: f.contact_date, nationalStandards: true })),
     today,
     lastBreachEnded,
     policy,
