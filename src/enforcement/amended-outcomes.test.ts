@@ -247,3 +247,25 @@ describe('evidence after a failure to attend', () => {
     expect(after.body).toContain(`/decisions/${refused}`);
   });
 });
+
+describe('a warning letter', () => {
+  it('never carries a note marked sensitive to the person', async () => {
+    const other = await cleanPersonOf(t.database.db, staffId, 1);
+    const otherOrder = await addOrder(t.database.db, other.id, 'CO', '2026-06-01');
+    const failure = await addFailure(t.database.db, staffId, other.id, otherOrder, '2026-11-20');
+    await t.database.db
+      .updateTable('contacts')
+      .set({ notes: 'Disclosed a relapse to the officer in confidence.', sensitive: true })
+      .where('id', '=', failure)
+      .execute();
+    await po.get(`${enforcementOf(other.crn)}/decisions/${failure}`);
+    const decided = await po.post(`${enforcementOf(other.crn)}/decisions/${failure}`, {
+      action: 'warn',
+      officerReasons: 'First failure',
+      overrideReason: '',
+    });
+    const preview = await po.get(String(decided.headers.location));
+    expect(preview.body).toContain('you were required to attend an office appointment');
+    expect(preview.body).not.toContain('relapse');
+  });
+});

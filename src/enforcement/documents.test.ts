@@ -104,7 +104,7 @@ describe('the breach pack’s other documents', () => {
     expect(text).toContain('Chelmsford Crown Court');
     expect(text).toContain('Unpaid work: 120 hours');
     expect(text).toContain('Warning letter (community) issued on 15 September 2026');
-    expect(text).toContain('On 14 September 2026 you were required to attend a office appointment');
+    expect(text).toContain('On 14 September 2026 you were required to attend an office appointment');
     expect(text).toContain('is unacceptable');
     expect(text).toContain('within 12 months of this warning');
   });

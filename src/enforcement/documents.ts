@@ -28,6 +28,11 @@ export interface FailureDetail {
   notes: string | null;
 }
 
+/** 'an office appointment', 'a home visit'. */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function addressLines(to: Addressee): string[] {
   const a = to.address;
   if (!a) return [to.name, 'No main address recorded'];
@@ -90,7 +95,7 @@ export function warningLetter(input: WarningLetterInput): DocumentModel {
     { kind: 'heading', level: 2, text: 'What happened' },
     {
       kind: 'paragraph',
-      text: `You are subject to a ${input.orderDescription.toLowerCase()} made on ${formatDate(input.sentenceDate)}. On ${formatDate(failure.date)} you were required to attend a ${failure.typeDescription.toLowerCase()}. The outcome was: ${failure.outcomeDescription.toLowerCase()}.${failure.notes ? ` ${failure.notes}` : ''}`,
+      text: `You are subject to ${withArticle(input.orderDescription.toLowerCase())} made on ${formatDate(input.sentenceDate)}. On ${formatDate(failure.date)} you were required to attend ${withArticle(failure.typeDescription.toLowerCase())}. The outcome was: ${failure.outcomeDescription.toLowerCase()}.${failure.notes ? ` ${failure.notes}` : ''}`,
     },
     { kind: 'paragraph', text: 'You did not give an acceptable reason for this failure to comply.' },
     { kind: 'heading', level: 2, text: 'This is unacceptable' },
@@ -402,7 +407,7 @@ export function statementOfFacts(input: BreachPackInput): DocumentModel {
     },
     ...input.failures.map((f): DocumentBlock => ({
       kind: 'paragraph',
-      text: `On ${formatDate(f.date)}, ${input.to.name} was required to attend a ${f.typeDescription.toLowerCase()}. The outcome recorded was: ${f.outcomeDescription.toLowerCase()}. No acceptable reason was given.`,
+      text: `On ${formatDate(f.date)}, ${input.to.name} was required to attend ${withArticle(f.typeDescription.toLowerCase())}. The outcome recorded was: ${f.outcomeDescription.toLowerCase()}. No acceptable reason was given.`,
     })),
     ...input.warnings
       .filter((w) => !w.withdrawnOn)

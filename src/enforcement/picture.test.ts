@@ -29,6 +29,7 @@ const failure = (id: string, date: string, over: Partial<FailureRow> = {}): Fail
   order_id: 'order-1',
   outcome_code: 'UAAB',
   notes: null,
+  sensitive: false,
   location: null,
   outcome_description: 'Unacceptable absence',
   outcome_enforceable: true,

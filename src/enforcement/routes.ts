@@ -379,7 +379,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         date: failure.contact_date,
         typeDescription: failure.type_description,
         outcomeDescription: failure.outcome_description,
-        notes: failure.notes,
+        // A sensitive note is for staff only: it never goes into a letter to the person.
+        notes: failure.sensitive ? null : failure.notes,
       },
       level,
       issuedOn: page.today,

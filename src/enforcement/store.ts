@@ -51,6 +51,7 @@ export async function failuresOf(db: Db, personIds: readonly string[]) {
       'contacts.order_id',
       'contacts.outcome_code',
       'contacts.notes',
+      'contacts.sensitive',
       'contacts.location',
       'o.description as outcome_description',
       'o.enforceable as outcome_enforceable',
