@@ -188,7 +188,8 @@ export interface BreachPackInput {
   };
 }
 
-function orderSummary(input: BreachPackInput): DocumentBlock {
+/** Who the person is and what the order is, with any rows a document adds. */
+function orderSummary(input: BreachPackInput, more: string[][] = []): DocumentBlock {
   return {
     kind: 'table',
     header: ['', ''],
@@ -199,6 +200,7 @@ function orderSummary(input: BreachPackInput): DocumentBlock {
       ['Order', `${input.order.description}, made on ${formatDate(input.order.sentenceDate)}`],
       ['Made by', input.order.sentencingCourt ?? 'Not recorded'],
       ['Order runs', `${formatDate(input.order.startDate)} to ${formatDate(input.order.expectedEndDate)}`],
+      ...more,
     ],
   };
 }
@@ -317,27 +319,9 @@ function failureTable(input: BreachPackInput): DocumentBlock {
 export function breachReport(input: BreachPackInput): DocumentModel {
   const blocks: DocumentBlock[] = [
     { kind: 'heading', level: 1, text: 'Breach report' },
-    {
-      kind: 'table',
-      header: ['', ''],
-      rows: [
-        ['Name', input.to.name],
-        ['Case reference (CRN)', input.to.crn],
-        ['Date of birth', formatDate(input.dateOfBirth)],
-        ['Order', `${input.order.description}, made on ${formatDate(input.order.sentenceDate)}`],
-        ['Order runs', `${formatDate(input.order.startDate)} to ${formatDate(input.order.expectedEndDate)}`],
-        ['Court', input.court ?? 'Not yet known'],
-      ],
-    },
+    orderSummary(input, [['Court', input.court ?? 'Not yet known']]),
     { kind: 'heading', level: 2, text: 'Requirements of the order' },
-    input.requirements.length
-      ? {
-          kind: 'list',
-          items: input.requirements.map(
-            (r) => `${r.description}${r.units ? `: ${r.units}` : ''} (from ${formatDate(r.startDate)})`,
-          ),
-        }
-      : { kind: 'paragraph', text: 'Supervision only: no requirements recorded.' },
+    requirementBlocks(input),
     { kind: 'heading', level: 2, text: 'Failures to comply' },
     failureTable(input),
     { kind: 'heading', level: 2, text: 'Warnings given' },
