@@ -269,3 +269,27 @@ describe('a warning letter', () => {
     expect(preview.body).not.toContain('relapse');
   });
 });
+
+describe('a breach hearing recorded on the Sentence page', () => {
+  it('ends the breach period on the enforcement tab as it does on the overview', async () => {
+    const event = await t.database.db
+      .selectFrom('orders')
+      .select('event_id')
+      .where('id', '=', order)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('court_appearances')
+      .values({
+        person_id: person.id,
+        event_id: event.event_id,
+        appearance_date: TODAY,
+        court_code: 'CHELMC',
+        appearance_type: 'BREACH',
+        outcome: 'Order continued',
+      })
+      .execute();
+    const overview = (await po.get(`/people/${person.crn}`)).body;
+    expect(overview).toMatch(/data-figure="failures"><strong>0<\/strong>/);
+    expect(await failuresOnTab()).toBe(0);
+  });
+});

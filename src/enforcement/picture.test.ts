@@ -65,6 +65,7 @@ const facts = (over: Partial<EnforcementFacts>): EnforcementFacts => ({
   failures: [],
   warnings: [],
   breaches: [],
+  breachHearings: [],
   recalls: [],
   ...over,
 });
@@ -164,6 +165,22 @@ describe('the enforcement picture', () => {
     expect(picture.awaitingEvidence[0]!.closes).toBe('2026-11-27');
     expect(picture.openDecisions.map((d) => d.failure.id)).toEqual(['c2']);
     expect(picture.failureCount.answer.dates).toEqual(['2026-11-02']);
+  });
+
+  it('takes a breach hearing recorded on the Sentence page as the end of the breach period', () => {
+    const picture = enforcementPicture(
+      facts({
+        failures: [failure('c1', '2026-11-19'), failure('c0', '2026-05-01', { decision_id: 'd0' })],
+        warnings: [warning('2026-05-02')],
+        breachHearings: [{ person_id: P, order_id: 'order-1', resolved_on: '2026-07-01' }],
+      }),
+      P,
+      '2026-11-23',
+      'X1',
+    );
+    expect(picture.failureCount.answer).toMatchObject({ count: 1, from: '2026-07-02' });
+    expect(picture.openDecisions[0]!.required!.answer).toBe('warn-or-breach');
+    expect(picture.warnings.filter((w) => w.live)).toHaveLength(0);
   });
 
   it('finds the order running on the failure date when the contact names none', () => {

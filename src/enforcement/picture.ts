@@ -55,8 +55,11 @@ export function orderForFailure(failure: FailureRow, orders: readonly OrderRow[]
   return running.sort((a, b) => b.start_date.localeCompare(a.start_date))[0] ?? null;
 }
 
-/** The day the last resolved breach of an order ended, on or before a date. */
-export function breachPeriodEnded(breaches: readonly BreachRow[], orderId: string | null, on: IsoDate) {
+/** A breach that ended: resolved in the enforcement workflow, or a breach hearing recorded with its outcome. */
+export type BreachEnding = Pick<BreachRow, 'order_id' | 'resolved_on'>;
+
+/** The day the last resolved breach of an order (of any order when null) ended, on or before a date. */
+export function breachPeriodEnded(breaches: readonly BreachEnding[], orderId: string | null, on: IsoDate) {
   return (
     breaches
       .filter(
@@ -73,7 +76,7 @@ export function requiredActionFor(
   order: OrderRow,
   today: IsoDate,
   warnings: readonly WarningRow[],
-  breaches: readonly BreachRow[],
+  breaches: readonly BreachEnding[],
   policy: EnforcementPolicy = ENFORCEMENT_POLICY,
 ) {
   return requiredAction(
@@ -163,6 +166,10 @@ export function enforcementPicture(
   const warnings = facts.warnings.filter((w) => w.person_id === personId);
   const breaches = facts.breaches.filter((b) => b.person_id === personId);
   const recalls = facts.recalls.filter((r) => r.person_id === personId);
+  const endings: BreachEnding[] = [
+    ...breaches,
+    ...facts.breachHearings.filter((h) => h.person_id === personId),
+  ];
   const base = `/people/${crn}/enforcement`;
 
   const openDecisions: OpenDecision[] = failures
@@ -171,7 +178,7 @@ export function enforcementPicture(
       const order = orderForFailure(failure, orders);
       const opensOn = decisionOpensOn(failure.outcome_code!, failure.contact_date, policy);
       const due = decisionDue(opensOn, policy);
-      const required = order ? requiredActionFor(failure, order, today, warnings, breaches, policy) : null;
+      const required = order ? requiredActionFor(failure, order, today, warnings, endings, policy) : null;
       return {
         failure,
         order,
@@ -203,7 +210,7 @@ export function enforcementPicture(
       };
     });
 
-  const lastBreachEnded = breachPeriodEnded(breaches, null, today);
+  const lastBreachEnded = breachPeriodEnded(endings, null, today);
   const failureCount = failuresInPeriod(
     failures
       .filter((f) => isEnforceableNow(f, today, policy))

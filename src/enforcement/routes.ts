@@ -589,7 +589,11 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
   ) => {
     const { facts, breach } = loaded;
     const order = breach.order!;
-    const lastEnded = breachPeriodEnded(facts.breaches, order.id, breach.requested_on);
+    const lastEnded = breachPeriodEnded(
+      [...facts.breaches, ...facts.breachHearings],
+      order.id,
+      breach.requested_on,
+    );
     const periodFrom = lastEnded && lastEnded >= order.start_date ? addDays(lastEnded, 1) : order.start_date;
     const [requirements, compliance, to, letters, activity] = await Promise.all([
       store.requirementsOfOrder(db, order.id),

@@ -177,23 +177,42 @@ export async function recallsOf(db: Db, personIds: readonly string[]) {
 }
 export type RecallRow = Awaited<ReturnType<typeof recallsOf>>[number];
 
+/**
+ * Breach hearings recorded with an outcome on the Sentence page (court appearances of
+ * type BREACH), for each order of the event: they end the breach period as a breach
+ * resolved here does, as the compliance counts take them.
+ */
+export async function breachHearingsOf(db: Db, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .selectFrom('court_appearances as ca')
+    .innerJoin('orders', 'orders.event_id', 'ca.event_id')
+    .select(['ca.person_id', 'orders.id as order_id', 'ca.appearance_date as resolved_on'])
+    .where('ca.person_id', 'in', personIds)
+    .where('ca.appearance_type', '=', 'BREACH')
+    .where('ca.outcome', 'is not', null)
+    .execute();
+}
+
 export interface EnforcementFacts {
   orders: OrderRow[];
   failures: FailureRow[];
   warnings: WarningRow[];
   breaches: BreachRow[];
+  breachHearings: Array<{ person_id: string; order_id: string; resolved_on: string }>;
   recalls: RecallRow[];
 }
 
 export async function enforcementFacts(db: Db, personIds: readonly string[]): Promise<EnforcementFacts> {
-  const [orders, failures, warnings, breaches, recalls] = await Promise.all([
+  const [orders, failures, warnings, breaches, breachHearings, recalls] = await Promise.all([
     ordersOf(db, personIds),
     failuresOf(db, personIds),
     warningsOf(db, personIds),
     breachesOf(db, personIds),
+    breachHearingsOf(db, personIds),
     recallsOf(db, personIds),
   ]);
-  return { orders, failures, warnings, breaches, recalls };
+  return { orders, failures, warnings, breaches, breachHearings, recalls };
 }
 
 /** The current decision on a failure (not superseded by an amended outcome). */
@@ -227,12 +246,12 @@ export function factsByPerson(facts: EnforcementFacts): (personId: string) => En
   const groupOf = (personId: string) => {
     let group = groups.get(personId);
     if (!group) {
-      group = { orders: [], failures: [], warnings: [], breaches: [], recalls: [] };
+      group = { orders: [], failures: [], warnings: [], breaches: [], breachHearings: [], recalls: [] };
       groups.set(personId, group);
     }
     return group;
   };
-  for (const key of ['orders', 'failures', 'warnings', 'breaches', 'recalls'] as const)
+  for (const key of ['orders', 'failures', 'warnings', 'breaches', 'breachHearings', 'recalls'] as const)
     for (const row of facts[key]) (groupOf(row.person_id)[key] as Array<typeof row>).push(row);
   return (personId) => groups.get(personId) ?? groupOf(personId);
 }
