@@ -293,3 +293,56 @@ describe('a breach hearing recorded on the Sentence page', () => {
     expect(await failuresOnTab()).toBe(0);
   });
 });
+
+describe('a second warning on a community order', () => {
+  it('is given only on a manager’s override, sent as EA03, and the first letter stays as issued', async () => {
+    const third = await cleanPersonOf(t.database.db, staffId, 2);
+    const thirdOrder = await addOrder(t.database.db, third.id, 'CO', '2026-06-01');
+    const first = await addFailure(t.database.db, staffId, third.id, thirdOrder, '2026-11-20');
+    await po.get(`${enforcementOf(third.crn)}/decisions/${first}`);
+    await po.post(`${enforcementOf(third.crn)}/decisions/${first}`, {
+      action: 'warn',
+      officerReasons: 'First failure',
+      overrideReason: '',
+    });
+    await po.post(`${enforcementOf(third.crn)}/decisions/${first}/warning`);
+    const before = await t.database.db
+      .selectFrom('warnings')
+      .select(['id', 'pdf'])
+      .where('contact_id', '=', first)
+      .executeTakeFirstOrThrow();
+
+    const second = await addFailure(t.database.db, staffId, third.id, thirdOrder, TODAY);
+    const manager = await t.signIn('manager.demo');
+    await manager.get(`${enforcementOf(third.crn)}/decisions/${second}`);
+    const overridden = await manager.post(`${enforcementOf(third.crn)}/decisions/${second}`, {
+      action: 'warn',
+      officerReasons: 'Bereavement',
+      overrideReason: 'A bereavement the day before',
+    });
+    expect(overridden.statusCode).toBe(302);
+    expect((await manager.post(String(overridden.headers.location))).statusCode).toBe(302);
+    const letters = await t.database.db
+      .selectFrom('contacts')
+      .select('contact_type')
+      .where('person_id', '=', third.id)
+      .where('contact_type', 'in', ['EA02', 'EA03'])
+      .orderBy('created_at')
+      .execute();
+    expect(letters.map((l) => l.contact_type)).toEqual(['EA02', 'EA03']);
+
+    // Withdrawing the first warning records the withdrawal; its stored letter is not touched.
+    const form = await po.get(`${enforcementOf(third.crn)}/warnings/${before.id}/withdraw`);
+    await po.post(`${enforcementOf(third.crn)}/warnings/${before.id}/withdraw`, {
+      reason: 'Issued in error',
+      rowVersion: rowVersionFrom(form.body),
+    });
+    const after = await t.database.db
+      .selectFrom('warnings')
+      .select(['pdf', 'withdrawn_on'])
+      .where('id', '=', before.id)
+      .executeTakeFirstOrThrow();
+    expect(after.withdrawn_on).toBe(TODAY);
+    expect(Buffer.compare(Buffer.from(after.pdf), Buffer.from(before.pdf))).toBe(0);
+  });
+});
