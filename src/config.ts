@@ -23,6 +23,17 @@ const environment = z.object({
       'false, true, a number of proxies, or the proxies’ addresses',
     )
     .default('false'),
+  PROBITY_EVIDENCE_WINDOW_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+  PROBITY_ENFORCEMENT_DECISION_WORKING_DAYS: z.coerce.number().int().min(0).max(30).default(2),
+  PROBITY_BREACH_PACK_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  PROBITY_SENIOR_MANAGER_GRADES: z
+    .string()
+    .regex(/^[A-Z0-9]+(,[A-Z0-9]+)*$/, 'must be staff grade codes separated by commas, like HOS')
+    .default('HOS'),
+  PROBITY_SENTENCING_ACT_2026_COMMENCEMENT: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -42,6 +53,15 @@ export interface Config {
    * audit trail). Believing a header the client wrote would let anyone choose their address.
    */
   trustProxy: boolean | string | ((address: string, hop: number) => boolean);
+  /** Local enforcement policy: timescales with documented defaults (probation-domain.md, Rules and timescales). */
+  enforcement: {
+    evidenceWindowWorkingDays: number;
+    decisionDueWorkingDays: number;
+    breachPackWorkingDays: number;
+    /** Staff grades whose managers countersign emergency recalls as senior managers. */
+    seniorManagerGrades: string[];
+    sentencingAct2026Commencement: string | null;
+  };
   logLevel: string;
   production: boolean;
 }
@@ -71,6 +91,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.PROBITY_COOKIE_SECURE === 'auto' ? production : e.PROBITY_COOKIE_SECURE === 'true',
     apiTokenMinutes: e.PROBITY_API_TOKEN_MINUTES,
     trustProxy: readTrustProxy(e.PROBITY_TRUST_PROXY),
+    enforcement: {
+      evidenceWindowWorkingDays: e.PROBITY_EVIDENCE_WINDOW_WORKING_DAYS,
+      decisionDueWorkingDays: e.PROBITY_ENFORCEMENT_DECISION_WORKING_DAYS,
+      breachPackWorkingDays: e.PROBITY_BREACH_PACK_WORKING_DAYS,
+      seniorManagerGrades: e.PROBITY_SENIOR_MANAGER_GRADES.split(','),
+      sentencingAct2026Commencement: e.PROBITY_SENTENCING_ACT_2026_COMMENCEMENT ?? null,
+    },
     logLevel: e.LOG_LEVEL,
     production,
   };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { complianceForPeople, londonClockTime } from '../appointments/index.js';
+import { enforcementMarksOf } from '../enforcement/index.js';
 import { listCaseHoldingStaff, teamOfStaff } from '../organisation/index.js';
 import { MANAGERS, PRACTITIONERS, RESPONSIBLE_OFFICERS } from '../organisation/roles.js';
 import {
@@ -59,23 +60,26 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
     async (request, reply) => {
       const staffId = request.user?.staffId;
       const rows = staffId ? await store.caseloadOfStaff(db, staffId, viewerOf(request), today()) : [];
-      // Failures to comply and the next appointment for the whole caseload in one query (appointments).
-      const compliance = await complianceForPeople(
-        db,
-        rows.map((c) => c.id),
-        today(),
-        context.now(),
-      );
-      const columns = await loadCaseloadColumns(
-        db,
-        rows.map((c) => c.id),
-        today(),
-      );
+      // Failures to comply and the next appointment for the whole caseload in one query (appointments),
+      // breaches and recalls in progress in another (enforcement), and the other capabilities' columns.
+      const ids = rows.map((c) => c.id);
+      const [compliance, marks, columns] = await Promise.all([
+        complianceForPeople(
+          db,
+          ids,
+          today(),
+          context.now(),
+          context.config.enforcement.evidenceWindowWorkingDays,
+        ),
+        enforcementMarksOf(db, ids),
+        loadCaseloadColumns(db, ids, today()),
+      ]);
       const cases = rows.map((c) => {
         const figures = compliance.get(c.id);
         const next = figures?.nextAppointment ?? null;
         return {
           ...c,
+          ...marks.get(c.id),
           cells: columns.cells.get(c.id) ?? [],
           failures: figures?.failures ?? 0,
           acceptableAbsences: figures?.acceptableAbsences ?? 0,
@@ -109,12 +113,12 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
         store.awaitingAllocation(db, viewerOf(request)),
         openTasksOfTeam(db, team.id, viewerOf(request)),
       ]);
-      const columns = await loadCaseloadColumns(
-        db,
-        rows.map((c) => c.id),
-        today(),
-      );
-      const cases = rows.map((c) => ({ ...c, cells: columns.cells.get(c.id) ?? [] }));
+      const ids = rows.map((c) => c.id);
+      const [columns, marks] = await Promise.all([
+        loadCaseloadColumns(db, ids, today()),
+        enforcementMarksOf(db, ids),
+      ]);
+      const cases = rows.map((c) => ({ ...c, ...marks.get(c.id), cells: columns.cells.get(c.id) ?? [] }));
       return reply.render('allocation/views/team.njk', {
         team,
         counts,

@@ -6,6 +6,9 @@ import { complianceSummary } from './service.js';
 import { complianceForPeople } from './store.js';
 import { londonInstant } from './time.js';
 
+/** The default evidence window (README, PROBITY_EVIDENCE_WINDOW_WORKING_DAYS). */
+const EVIDENCE_WINDOW_DAYS = 5;
+
 /**
  * The caseload counts failures to comply and finds the next appointment for many
  * people in one SQL query; the overview counts them with the rules in TypeScript.
@@ -181,8 +184,10 @@ describe('the caseload and the overview agree', () => {
         await clearPerson();
         for (const c of contacts) await insertContact(c);
         if (breach) await insertBreach(breach);
-        const summary = await complianceSummary(t.database.db, person.id, today, now);
-        const caseload = (await complianceForPeople(t.database.db, [person.id], today, now)).get(person.id);
+        const summary = await complianceSummary(t.database.db, person.id, today, now, EVIDENCE_WINDOW_DAYS);
+        const caseload = (
+          await complianceForPeople(t.database.db, [person.id], today, now, EVIDENCE_WINDOW_DAYS)
+        ).get(person.id);
         expect(caseload?.failures ?? 0).toBe(summary.failures.answer.count);
         expect(caseload?.acceptableAbsences ?? 0).toBe(summary.absences.answer.count);
         expect(caseload?.kept ?? 0).toBe(summary.kept.answer.count);
@@ -213,7 +218,9 @@ describe('the caseload and the overview agree', () => {
     const upw = { type: 'CUPW', requirement: 'upw' as const, rarActivity: false };
     await insertContact({ ...upw, daysAgo: 5, hour: 9, outcome: 'ATTC', minutesCredited: 420 });
     await insertContact({ ...upw, daysAgo: 12, hour: 9, outcome: 'ATSH', minutesCredited: 120 });
-    const figures = (await complianceForPeople(t.database.db, [person.id], today, now)).get(person.id)!;
+    const figures = (
+      await complianceForPeople(t.database.db, [person.id], today, now, EVIDENCE_WINDOW_DAYS)
+    ).get(person.id)!;
     expect(figures.requirements.find((r) => r.id === person.rar)?.used).toBe(2);
     expect(figures.requirements.find((r) => r.id === person.upw)?.used).toBe(420);
   });
@@ -223,7 +230,7 @@ describe('the caseload and the overview agree', () => {
     await insertContact({ daysAgo: 60, hour: 10, type: 'COAP', outcome: 'UAAB' });
     await insertContact({ daysAgo: 20, hour: 10, type: 'COAP', outcome: 'UAAB' });
     await insertBreach({ daysAgo: 30, where: 'enforcement' });
-    const caseload = await complianceForPeople(t.database.db, [person.id], today, now);
+    const caseload = await complianceForPeople(t.database.db, [person.id], today, now, EVIDENCE_WINDOW_DAYS);
     expect(caseload.get(person.id)?.failures).toBe(1);
   });
 });

@@ -522,9 +522,10 @@ describe('compliance at a glance', () => {
     const expected = failuresToComply(facts, {
       today,
       lastBreachEndedOn: await lastBreachEndedOn(t.database.db, person.id),
+      evidenceWindowWorkingDays: 5,
     }).answer.count;
     expect(expected).toBeGreaterThanOrEqual(2);
-    const map = await complianceForPeople(t.database.db, [person.id], today, new Date());
+    const map = await complianceForPeople(t.database.db, [person.id], today, new Date(), 5);
     expect(map.get(person.id)?.failures).toBe(expected);
 
     const po = await t.signIn('po.demo');
@@ -542,7 +543,7 @@ describe('compliance at a glance', () => {
       .split('</tr>')[0]!;
     expect(row).toContain(`<strong data-figure="failures">${expected}</strong> failures to comply`);
     // The rest of compliance at a glance, as the overview counts it.
-    const summary = await complianceSummary(t.database.db, person.id, today, new Date());
+    const summary = await complianceSummary(t.database.db, person.id, today, new Date(), 5);
     expect(row).toContain(`${summary.kept.answer.count} kept`);
     expect(row).toMatch(new RegExp(`${summary.absences.answer.count} acceptable absences?<`));
     for (const r of summary.requirements.filter((x) => !x.terminated)) {
@@ -565,9 +566,10 @@ describe('compliance at a glance', () => {
       people.map((p) => p.person_id),
       today,
       now,
+      5,
     );
     for (const p of people) {
-      const summary = await complianceSummary(t.database.db, p.person_id, today, now);
+      const summary = await complianceSummary(t.database.db, p.person_id, today, now, 5);
       expect(map.get(p.person_id)?.failures ?? 0).toBe(summary.failures.answer.count);
       expect(map.get(p.person_id)?.nextAppointment?.getTime() ?? null).toBe(
         summary.next.answer?.startsAt.getTime() ?? null,

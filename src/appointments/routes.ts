@@ -21,8 +21,22 @@ import {
   type FormErrors,
 } from '../platform/http/forms.js';
 import { requirementsOf } from '../sentences/index.js';
-import { activityQuery, arrangeForm, contactForm, diaryQuery, outcomeForm } from './schemas.js';
-import { appointmentWarnings, complianceSummary, createContact, orderFor, recordOutcome } from './service.js';
+import {
+  activityQuery,
+  arrangeForm,
+  contactForm,
+  diaryQuery,
+  outcomeForm,
+  withdrawOutcomeForm,
+} from './schemas.js';
+import {
+  appointmentWarnings,
+  complianceSummary,
+  createContact,
+  orderFor,
+  recordOutcome,
+  withdrawOutcome,
+} from './service.js';
 import * as store from './store.js';
 import { londonClockTime, londonInstant } from './time.js';
 
@@ -80,7 +94,11 @@ type ContactRaw = ReturnType<typeof readContact>;
 
 /** Where to go back to after recording an outcome: only this service's own pages. */
 function safeReturn(value: string, fallback: string): string {
-  return /^\/(overdue|team\/overdue|diary)(\?[\w=&%.-]*)?$/.test(value) ? value : fallback;
+  return /^\/(overdue|team\/overdue|diary|enforcement|people\/[A-Z]\d{6}\/enforcement)(\?[\w=&%.-]*)?$/.test(
+    value,
+  )
+    ? value
+    : fallback;
 }
 
 function queryString(values: Record<string, string | number | undefined | null>): string {
@@ -118,7 +136,13 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
     order: 20,
     template: 'appointments/views/compliance-summary.njk',
     load: async (database, person, today) => {
-      const summary = await complianceSummary(database, person.id, today, context.now());
+      const summary = await complianceSummary(
+        database,
+        person.id,
+        today,
+        context.now(),
+        context.config.enforcement.evidenceWindowWorkingDays,
+      );
       return {
         crn: person.crn,
         summary,
@@ -360,6 +384,8 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
         if (!contact || !contact.attendance_required) return reply.callNotFound();
         return outcomePage(reply, page, contact, {
           outcome: contact.outcome_code ?? '',
+          changeReason: '',
+          withdrawReason: '',
           notes: contact.notes ?? '',
           sensitive: contact.sensitive ? 'yes' : '',
           minutesCredited:
@@ -374,6 +400,41 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
       }),
   );
 
+  /** The answer to a user who worked on an appointment someone else changed meanwhile. */
+  const changedMeanwhile = async (
+    reply: FastifyReply,
+    page: PersonPageContext,
+    contact: NonNullable<Awaited<ReturnType<typeof store.findContact>>>,
+    values: Record<string, string>,
+    current: { outcome_code: string | null; updated_by_name: string; row_version: number },
+  ) => {
+    const outcomes = await store.outcomesForType(db, contact.contact_type);
+    const now = outcomes.find((o) => o.code === current.outcome_code);
+    return outcomePage(
+      reply,
+      page,
+      { ...contact, outcome_code: current.outcome_code, row_version: current.row_version },
+      { ...values, rowVersion: String(current.row_version) },
+      singleError(
+        'outcome',
+        `${current.updated_by_name} changed this appointment while you were working${now ? `: its outcome is now “${now.description}”` : ''}. Check it and save again if it is still right`,
+      ),
+      409,
+    );
+  };
+
+  /** Where to go after a change, saying what happened to an enforcement decision it undid. */
+  const afterChange = (
+    page: PersonPageContext,
+    returnTo: string,
+    done: string,
+    result: { decisionSuperseded: boolean; warningsWithdrawn: number },
+  ) => {
+    if (result.decisionSuperseded)
+      return `/people/${page.person.crn}/activity?done=${result.warningsWithdrawn ? 'warning-withdrawn' : 'decision-superseded'}`;
+    return returnTo || `/people/${page.person.crn}/activity?done=${done}`;
+  };
+
   app.post<ContactParams>(
     '/people/:crn/activity/:contactId/outcome',
     { config: EDIT },
@@ -381,6 +442,7 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
       const body = request.body as Body;
       const values = {
         outcome: text(body, 'outcome'),
+        changeReason: text(body, 'changeReason'),
         notes: text(body, 'notes'),
         sensitive: text(body, 'sensitive'),
         minutesCredited: text(body, 'minutesCredited'),
@@ -390,6 +452,9 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
       return withPerson(context, request, reply, 'record-outcome', async (page) => {
         const contact = await store.findContact(db, page.person.id, request.params.contactId);
         if (!contact || !contact.attendance_required) return reply.callNotFound();
+        // Whether this is a change to a recorded outcome depends on the version the user saw.
+        if (Number(values.rowVersion) !== contact.row_version)
+          return changedMeanwhile(reply, page, contact, values, contact);
         const outcomes = await store.outcomesForType(db, contact.contact_type);
         const creditsTime = contact.contact_type === 'CUPW';
         const parsed = outcomeForm({
@@ -397,6 +462,7 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
           attendedCodes: outcomes.filter((o) => o.category === 'attended').map((o) => o.code),
           creditsTime,
           maxMinutes: maximumMinutesCredited(contact.duration_minutes).answer,
+          amending: contact.outcome_code !== null,
         }).safeParse(values);
         if (!parsed.success) return outcomePage(reply, page, contact, values, toFormErrors(parsed.error));
         const chosen = outcomes.find((o) => o.code === parsed.data.outcome)!;
@@ -422,23 +488,70 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
           notes: parsed.data.notes,
           sensitive: parsed.data.sensitive,
           minutesCredited: creditsTime && chosen.category === 'attended' ? parsed.data.minutesCredited : null,
+          changeReason: contact.outcome_code !== null ? parsed.data.changeReason : null,
+          staffId: request.user?.staffId ?? null,
           now,
+          today: page.today,
         });
-        if (!result.saved) {
-          const current = outcomes.find((o) => o.code === result.current.outcome_code);
+        if (!result.saved) return changedMeanwhile(reply, page, contact, values, result.current);
+        return reply.redirect(
+          afterChange(page, values.returnTo, contact.outcome_code ? 'amended' : 'recorded', result),
+        );
+      });
+    },
+  );
+
+  app.post<ContactParams>(
+    '/people/:crn/activity/:contactId/outcome/withdraw',
+    { config: EDIT },
+    async (request, reply) => {
+      const body = request.body as Body;
+      const values = {
+        withdrawReason: text(body, 'withdrawReason'),
+        rowVersion: text(body, 'rowVersion'),
+        returnTo: safeReturn(text(body, 'returnTo'), ''),
+      };
+      return withPerson(context, request, reply, 'withdraw-outcome', async (page) => {
+        const contact = await store.findContact(db, page.person.id, request.params.contactId);
+        if (!contact || !contact.attendance_required) return reply.callNotFound();
+        const formValues = {
+          outcome: contact.outcome_code ?? '',
+          changeReason: '',
+          notes: contact.notes ?? '',
+          sensitive: contact.sensitive ? 'yes' : '',
+          minutesCredited: contact.minutes_credited === null ? '' : String(contact.minutes_credited),
+          ...values,
+        };
+        if (Number(values.rowVersion) !== contact.row_version)
+          return changedMeanwhile(reply, page, contact, formValues, contact);
+        if (contact.outcome_code === null)
           return outcomePage(
             reply,
             page,
             contact,
-            { ...values, rowVersion: String(result.current.row_version) },
-            singleError(
-              'outcome',
-              `${result.current.updated_by_name} changed this appointment while you were working${current ? `: its outcome is now “${current.description}”` : ''}. Check it and save again if it is still right`,
-            ),
-            409,
+            formValues,
+            singleError('withdrawReason', 'This appointment has no outcome to withdraw'),
           );
-        }
-        return reply.redirect(values.returnTo || `/people/${page.person.crn}/activity?done=recorded`);
+        const parsed = withdrawOutcomeForm.safeParse({ reason: values.withdrawReason });
+        if (!parsed.success)
+          return outcomePage(
+            reply,
+            page,
+            contact,
+            formValues,
+            singleError('withdrawReason', parsed.error.issues[0]!.message),
+          );
+        const result = await withdrawOutcome(db, actorOf(request), {
+          personId: page.person.id,
+          contactId: contact.id,
+          expectedVersion: contact.row_version,
+          reason: parsed.data.reason,
+          staffId: request.user?.staffId ?? null,
+          now: context.now(),
+          today: page.today,
+        });
+        if (!result.saved) return changedMeanwhile(reply, page, contact, formValues, result.current);
+        return reply.redirect(afterChange(page, values.returnTo, 'withdrawn', result));
       });
     },
   );
@@ -520,7 +633,13 @@ export function appointmentRoutes(app: FastifyInstance, context: AppContext): vo
 
   app.get<CrnParams>('/people/:crn/compliance', { config: VIEW }, async (request, reply) =>
     withPerson(context, request, reply, 'compliance', async (page) => {
-      const summary = await complianceSummary(db, page.person.id, page.today, context.now());
+      const summary = await complianceSummary(
+        db,
+        page.person.id,
+        page.today,
+        context.now(),
+        context.config.enforcement.evidenceWindowWorkingDays,
+      );
       return reply.render(
         'appointments/views/compliance.njk',
         personView(page, {

@@ -128,10 +128,13 @@ export function outcomeForm(choices: {
   attendedCodes: string[];
   creditsTime: boolean;
   maxMinutes: number;
+  /** An outcome is already recorded: changing it needs a reason, kept in the audit trail. */
+  amending: boolean;
 }) {
   return z
     .object({
       outcome: z.string().refine((v) => choices.outcomeCodes.includes(v), 'Select the outcome'),
+      changeReason: optionalText(2000, 'Reason for the change'),
       notes: optionalText(4000, 'Notes'),
       sensitive: z.enum(['yes', '']).transform((v) => v === 'yes'),
       minutesCredited: z
@@ -164,8 +167,23 @@ export function outcomeForm(choices: {
           message: 'Minutes are credited only for unpaid work sessions: leave this empty',
         });
       }
+      if (choices.amending && v.changeReason === null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changeReason'],
+          message: 'Enter why you are changing the outcome',
+        });
+      }
     });
 }
+
+export const withdrawOutcomeForm = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Enter why the outcome is being withdrawn')
+    .max(2000, 'Reason must be 2000 characters or fewer'),
+});
 
 export const activityQuery = z.object({
   type: z.string().max(10).default(''),

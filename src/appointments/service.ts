@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import {
   acceptableAbsences,
   appointmentsKept,
@@ -13,6 +13,8 @@ import {
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Viewer } from '../people/index.js';
+import type { Database } from '../platform/database/schema.js';
+import { reviewDecisionAfterOutcomeChange, type Who } from '../enforcement/index.js';
 import { progressOf, requirementsOf } from '../sentences/index.js';
 import { londonClockTime } from './time.js';
 import * as store from './store.js';
@@ -89,19 +91,60 @@ export interface OutcomeInput {
   notes: string | null;
   sensitive: boolean;
   minutesCredited: number | null;
+  /** Why an outcome already recorded is being changed; null for a first outcome. */
+  changeReason: string | null;
+  staffId: string | null;
   now: Date;
+  today: string;
 }
 
 export type OutcomeResult =
-  | { saved: true }
+  | { saved: true; decisionSuperseded: boolean; warningsWithdrawn: number }
   | { saved: false; current: { outcome_code: string | null; updated_by_name: string; row_version: number } };
 
+/** The outcome as it stood before a change, kept in the audit trail beside the new one. */
+async function outcomeBefore(
+  trx: Transaction<Database>,
+  personId: string,
+  contactId: string,
+  version: number,
+) {
+  return trx
+    .selectFrom('contacts')
+    .select([
+      'outcome_code',
+      'notes',
+      'sensitive',
+      'minutes_credited',
+      'outcome_recorded_by_name',
+      'outcome_recorded_at',
+    ])
+    .where('id', '=', contactId)
+    .where('person_id', '=', personId)
+    .where('row_version', '=', version)
+    .executeTakeFirst();
+}
+
+async function lostRace(trx: Transaction<Database>, contactId: string) {
+  const current = await trx
+    .selectFrom('contacts')
+    .select(['outcome_code', 'updated_by_name', 'row_version'])
+    .where('id', '=', contactId)
+    .executeTakeFirstOrThrow();
+  return { saved: false as const, current };
+}
+
 /**
- * Records an appointment's outcome if nobody changed the appointment since the
- * officer opened it (optimistic locking on row_version): two officers cannot both record.
+ * Records an appointment's outcome, or amends one already recorded (with a reason),
+ * if nobody changed the appointment since the officer opened it (optimistic locking
+ * on row_version): two officers cannot both record. An amendment keeps the previous
+ * outcome in the audit trail, and an enforcement decision the old outcome opened is
+ * superseded when the new one no longer calls for it.
  */
 export async function recordOutcome(db: Db, actor: Actor, input: OutcomeInput): Promise<OutcomeResult> {
   return db.transaction().execute(async (trx) => {
+    const before = await outcomeBefore(trx, input.personId, input.contactId, input.expectedVersion);
+    if (!before) return lostRace(trx, input.contactId);
     const updated = await trx
       .updateTable('contacts')
       .set({
@@ -120,16 +163,10 @@ export async function recordOutcome(db: Db, actor: Actor, input: OutcomeInput): 
       .where('row_version', '=', input.expectedVersion)
       .returning('id')
       .executeTakeFirst();
-    if (!updated) {
-      const current = await trx
-        .selectFrom('contacts')
-        .select(['outcome_code', 'updated_by_name', 'row_version'])
-        .where('id', '=', input.contactId)
-        .executeTakeFirstOrThrow();
-      return { saved: false as const, current };
-    }
+    if (!updated) return lostRace(trx, input.contactId);
+    const amended = before.outcome_code !== null;
     await recordAudit(trx, actor, {
-      action: 'recorded-outcome',
+      action: amended ? 'amended-outcome' : 'recorded-outcome',
       personId: input.personId,
       subjectType: 'contact',
       subjectId: input.contactId,
@@ -137,9 +174,94 @@ export async function recordOutcome(db: Db, actor: Actor, input: OutcomeInput): 
         outcome: input.outcomeCode,
         sensitive: input.sensitive,
         minutesCredited: input.minutesCredited,
+        ...(amended ? { reason: input.changeReason, previous: previousOf(before) } : {}),
       },
     });
-    return { saved: true as const };
+    const review = amended
+      ? await reviewDecisionAfterOutcomeChange(trx, whoOf(actor, input), {
+          personId: input.personId,
+          contactId: input.contactId,
+          reason: input.changeReason ?? '',
+        })
+      : { superseded: false, warningsWithdrawn: 0 };
+    return {
+      saved: true as const,
+      decisionSuperseded: review.superseded,
+      warningsWithdrawn: review.warningsWithdrawn,
+    };
+  });
+}
+
+function previousOf(before: NonNullable<Awaited<ReturnType<typeof outcomeBefore>>>) {
+  return {
+    outcome: before.outcome_code,
+    notes: before.notes,
+    sensitive: before.sensitive,
+    minutesCredited: before.minutes_credited,
+    recordedBy: before.outcome_recorded_by_name,
+    recordedAt: before.outcome_recorded_at ? new Date(before.outcome_recorded_at).toISOString() : null,
+  };
+}
+
+function whoOf(actor: Actor, input: { staffId: string | null; now: Date; today: string }): Who {
+  return { actor, userId: actor.userId, staffId: input.staffId, now: input.now, today: input.today };
+}
+
+/**
+ * Withdraws an outcome recorded in error, with a reason: the appointment is left
+ * without one (so it shows as overdue an outcome), the withdrawn outcome stays in
+ * the audit trail, and an enforcement decision it opened is superseded.
+ */
+export async function withdrawOutcome(
+  db: Db,
+  actor: Actor,
+  input: {
+    personId: string;
+    contactId: string;
+    expectedVersion: number;
+    reason: string;
+    staffId: string | null;
+    now: Date;
+    today: string;
+  },
+): Promise<OutcomeResult> {
+  return db.transaction().execute(async (trx) => {
+    const before = await outcomeBefore(trx, input.personId, input.contactId, input.expectedVersion);
+    if (!before || before.outcome_code === null) return lostRace(trx, input.contactId);
+    const updated = await trx
+      .updateTable('contacts')
+      .set({
+        outcome_code: null,
+        outcome_recorded_at: null,
+        outcome_recorded_by_name: null,
+        minutes_credited: null,
+        updated_at: input.now,
+        updated_by_name: actor.name,
+        row_version: sql`row_version + 1`,
+      })
+      .where('id', '=', input.contactId)
+      .where('person_id', '=', input.personId)
+      .where('row_version', '=', input.expectedVersion)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return lostRace(trx, input.contactId);
+    await recordAudit(trx, actor, {
+      action: 'withdrew-outcome',
+      personId: input.personId,
+      subjectType: 'contact',
+      subjectId: input.contactId,
+      detail: { reason: input.reason, previous: previousOf(before) },
+    });
+    const review = await reviewDecisionAfterOutcomeChange(trx, whoOf(actor, input), {
+      personId: input.personId,
+      contactId: input.contactId,
+      reason: input.reason,
+    });
+    return {
+      saved: true as const,
+      decisionSuperseded: review.superseded,
+      warningsWithdrawn: review.warningsWithdrawn,
+    };
   });
 }
 
@@ -243,14 +365,23 @@ export interface RequirementProgress {
   terminated: boolean;
 }
 
-/** Compliance at a glance for one person: every count with its reasons. */
-export async function complianceSummary(db: Db, personId: string, today: string, now: Date) {
+/**
+ * Compliance at a glance for one person: every count with its reasons.
+ * `evidenceWindowWorkingDays` is local policy (the configuration's enforcement settings).
+ */
+export async function complianceSummary(
+  db: Db,
+  personId: string,
+  today: string,
+  now: Date,
+  evidenceWindowWorkingDays: number,
+) {
   const [facts, breachEnded, requirements] = await Promise.all([
     store.contactFactsOf(db, personId),
     store.lastBreachEndedOn(db, personId),
     requirementsOf(db, personId),
   ]);
-  const window = { today, lastBreachEndedOn: breachEnded };
+  const window = { today, lastBreachEndedOn: breachEnded, evidenceWindowWorkingDays };
   const progress: RequirementProgress[] = requirements.map((r) => {
     const base = {
       id: r.id,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ContactFact, OrderPeriod, OutcomeCategory } from '../compliance/rules.js';
-import { windowStart } from '../compliance/rules.js';
+import { evidenceWindowClosedUpTo, windowStart } from '../compliance/rules.js';
 import { visibleTo, type Viewer } from '../people/index.js';
 import { addDays } from '../platform/calendar/index.js';
 import type { Db } from '../platform/database/connect.js';
@@ -52,6 +52,7 @@ const contactColumns = [
   'c.notes',
   'c.sensitive',
   'c.created_by_name',
+  'c.updated_by_name',
   'c.row_version',
   't.description as type_description',
   't.national_standards',
@@ -326,9 +327,10 @@ export function staffOfTeam(db: Db, teamId: string) {
 /**
  * The failure count and next appointment for many people in one query (the
  * caseload), counted as failuresToComply and nextAppointment count them: distinct
- * dates of enforceable national standards contacts with an enforceable outcome in
- * the 12 months to today, after the last breach ended (as lastBreachEndedOn finds it:
- * resolved in the enforcement workflow or heard at court).
+ * dates of enforceable national standards contacts with an enforceable outcome (or
+ * a failure to attend whose evidence window has closed) in the 12 months to today,
+ * after the last breach ended (resolved in the enforcement workflow, or a breach
+ * hearing with an outcome).
  */
 export interface CaseloadCompliance {
   failures: number;
@@ -344,10 +346,12 @@ export async function complianceForPeople(
   personIds: readonly string[],
   today: string,
   now: Date,
+  evidenceWindowWorkingDays: number,
 ): Promise<Map<string, CaseloadCompliance>> {
   const result = new Map<string, CaseloadCompliance>();
   if (personIds.length === 0) return result;
   const from = windowStart(today);
+  const evidenceClosedUpTo = evidenceWindowClosedUpTo(today, evidenceWindowWorkingDays);
   const ids = sql.join(personIds.map((id) => sql`${id}::uuid`));
   // The same window for every count, as countFrom has it: the 12 months to today, after the last breach.
   const inWindow = sql`c.contact_date >= ${from}::date and c.contact_date <= ${today}::date
@@ -374,7 +378,9 @@ export async function complianceForPeople(
     )
     select c.person_id,
       count(distinct c.contact_date) filter (
-        where t.national_standards and t.enforceable and o.enforceable and ${inWindow}
+        where t.national_standards and t.enforceable
+          and (o.enforceable or (c.outcome_code = 'AFTA' and c.contact_date <= ${evidenceClosedUpTo}::date))
+          and ${inWindow}
       )::int as failures,
       count(*) filter (where o.category = 'acceptable-absence' and ${inWindow})::int as absences,
       count(*) filter (where o.counts_as_kept and ${inWindow})::int as kept,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addWorkingDays } from '../platform/calendar/index.js';
 import {
   acceptableAbsences,
   appointmentsKept,
@@ -12,6 +13,7 @@ import {
   rarDaysUsed,
   unpaidWorkMinutesCredited,
   windowStart,
+  evidenceWindowClosedUpTo,
   type ContactFact,
   type OutcomeCategory,
 } from './rules.js';
@@ -77,21 +79,45 @@ describe('failures to comply (worked examples)', () => {
         contact('2026-05-10', 'CHVS', 'UAAB'), // home visit: not an enforceable type
         contact('2026-05-11', 'CPRI', 'UAAB'), // not national standards
         contact('2026-05-12', 'COAP', 'UBHV'), // unacceptable but not an enforceable outcome
-        contact('2026-05-13', 'COAP', 'AFTA'), // awaiting evidence
         contact('2026-05-14', 'COAP', 'ATTC'),
+        contact('2026-06-12', 'COAP', 'AFTA'), // awaiting evidence: the window is still open
       ],
-      { today, lastBreachEndedOn: null },
+      { today, lastBreachEndedOn: null, evidenceWindowWorkingDays: 5 },
     );
     expect(decision.answer).toEqual({ count: 2, dates: ['2026-03-03', '2026-05-09'] });
     expect(decision.reasons.join(' ')).toContain('2026-03-03, 2026-05-09');
     expect(decision.source).toContain('Sch 10');
   });
 
+  it('treats a failure to attend as unacceptable once its evidence window has closed without evidence', () => {
+    // Monday 8 June 2026: the window's fifth working day is Monday 15 June; it is closed from 16 June.
+    const failures = [contact('2026-06-08', 'COAP', 'AFTA'), contact('2026-06-08', 'CHVS', 'AFTA')];
+    const window = { lastBreachEndedOn: null, evidenceWindowWorkingDays: 5 };
+    expect(failuresToComply(failures, { ...window, today: '2026-06-15' }).answer.count).toBe(0);
+    const closed = failuresToComply(failures, { ...window, today: '2026-06-16' });
+    expect(closed.answer).toEqual({ count: 1, dates: ['2026-06-08'] });
+    expect(closed.reasons.join(' ')).toContain(
+      'no evidence of an acceptable reason within 5 working days, so treated as unacceptable: 2026-06-08',
+    );
+    // A longer local window keeps it open.
+    expect(
+      failuresToComply(failures, { ...window, evidenceWindowWorkingDays: 7, today: '2026-06-16' }).answer
+        .count,
+    ).toBe(0);
+  });
+
+  it('finds the latest failure date whose evidence window has closed, across a weekend', () => {
+    // Monday 15 June: a failure on Friday 5 June or earlier (window to Friday 12 June) has closed,
+    // as has one on the weekend before Monday 8 June (window to Friday 12 June too).
+    expect(evidenceWindowClosedUpTo('2026-06-15', 5)).toBe('2026-06-07');
+    expect(evidenceWindowClosedUpTo('2026-06-16', 5)).toBe('2026-06-08');
+  });
+
   it('looks back 12 months: a failure exactly 12 months ago falls outside', () => {
     expect(windowStart(today)).toBe('2025-06-16');
     const decision = failuresToComply(
       [contact('2025-06-15', 'COAP', 'UAAB'), contact('2025-06-16', 'COAP', 'UAAB')],
-      { today, lastBreachEndedOn: null },
+      { today, lastBreachEndedOn: null, evidenceWindowWorkingDays: 5 },
     );
     expect(decision.answer.dates).toEqual(['2025-06-16']);
   });
@@ -103,7 +129,7 @@ describe('failures to comply (worked examples)', () => {
         contact('2026-02-01', 'COAP', 'UAAB'),
         contact('2026-04-01', 'COAP', 'UAAB'),
       ],
-      { today, lastBreachEndedOn: '2026-02-01' },
+      { today, lastBreachEndedOn: '2026-02-01', evidenceWindowWorkingDays: 5 },
     );
     expect(decision.answer.dates).toEqual(['2026-04-01']);
     expect(decision.reasons[0]).toContain('after the last breach ended (2026-02-01)');
@@ -111,8 +137,11 @@ describe('failures to comply (worked examples)', () => {
 
   it('ignores future-dated contacts', () => {
     expect(
-      failuresToComply([contact('2026-07-01', 'COAP', 'UAAB')], { today, lastBreachEndedOn: null }).answer
-        .count,
+      failuresToComply([contact('2026-07-01', 'COAP', 'UAAB')], {
+        today,
+        lastBreachEndedOn: null,
+        evidenceWindowWorkingDays: 5,
+      }).answer.count,
     ).toBe(0);
   });
 });
@@ -128,8 +157,14 @@ describe('absences, kept and next appointment', () => {
     contact('2026-06-17', 'CTEL', null),
   ];
   it('counts acceptable absences and kept appointments', () => {
-    expect(acceptableAbsences(contacts, { today, lastBreachEndedOn: null }).answer.count).toBe(1);
-    expect(appointmentsKept(contacts, { today, lastBreachEndedOn: null }).answer.count).toBe(2);
+    expect(
+      acceptableAbsences(contacts, { today, lastBreachEndedOn: null, evidenceWindowWorkingDays: 5 }).answer
+        .count,
+    ).toBe(1);
+    expect(
+      appointmentsKept(contacts, { today, lastBreachEndedOn: null, evidenceWindowWorkingDays: 5 }).answer
+        .count,
+    ).toBe(2);
   });
   it('finds the earliest future appointment without an outcome, ignoring phone calls', () => {
     const next = nextAppointment(contacts, new Date('2026-06-15T12:00:00Z'));
@@ -278,12 +313,19 @@ describe('properties', () => {
         const naive = new Set<string>();
         for (const c of contacts) {
           const typeOk = TYPES[c.typeCode]![0] && TYPES[c.typeCode]![1];
-          const outcomeOk = c.outcome !== null && OUTCOMES[c.outcome.code]![1];
+          // AFTA counts once its 5 working days of evidence window ended before `on`.
+          const outcomeOk =
+            c.outcome !== null &&
+            (OUTCOMES[c.outcome.code]![1] || (c.outcome.code === 'AFTA' && addWorkingDays(c.date, 5) < on));
           const inWindow = c.date > windowStart(on) || c.date === windowStart(on);
           const afterBreach = breach === null || c.date > breach;
           if (typeOk && outcomeOk && inWindow && c.date <= on && afterBreach) naive.add(c.date);
         }
-        const decided = failuresToComply(contacts, { today: on, lastBreachEndedOn: breach }).answer;
+        const decided = failuresToComply(contacts, {
+          today: on,
+          lastBreachEndedOn: breach,
+          evidenceWindowWorkingDays: 5,
+        }).answer;
         expect(decided.count).toBe(naive.size);
         expect(decided.dates).toEqual([...naive].sort());
       }),
@@ -295,12 +337,14 @@ describe('properties', () => {
       fc.property(fc.array(contactArb, { maxLength: 60 }), dateArb, (contacts, on) => {
         const from = windowStart(on);
         const inWindow = (c: ContactFact) => c.date >= from && c.date <= on;
-        expect(appointmentsKept(contacts, { today: on, lastBreachEndedOn: null }).answer.count).toBe(
-          contacts.filter((c) => inWindow(c) && c.outcome && OUTCOMES[c.outcome.code]![2]).length,
-        );
-        expect(acceptableAbsences(contacts, { today: on, lastBreachEndedOn: null }).answer.count).toBe(
-          contacts.filter((c) => inWindow(c) && c.outcome?.code === 'AAME').length,
-        );
+        expect(
+          appointmentsKept(contacts, { today: on, lastBreachEndedOn: null, evidenceWindowWorkingDays: 5 })
+            .answer.count,
+        ).toBe(contacts.filter((c) => inWindow(c) && c.outcome && OUTCOMES[c.outcome.code]![2]).length);
+        expect(
+          acceptableAbsences(contacts, { today: on, lastBreachEndedOn: null, evidenceWindowWorkingDays: 5 })
+            .answer.count,
+        ).toBe(contacts.filter((c) => inWindow(c) && c.outcome?.code === 'AAME').length);
       }),
     );
   });
@@ -339,8 +383,16 @@ describe('properties', () => {
     fc.assert(
       fc.property(fc.array(contactArb, { maxLength: 40 }), dateArb, (contacts, on) => {
         const later = new Date(Date.parse(`${on}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-        const a = failuresToComply(contacts, { today: on, lastBreachEndedOn: null }).answer;
-        const b = failuresToComply(contacts, { today: later, lastBreachEndedOn: null }).answer;
+        const a = failuresToComply(contacts, {
+          today: on,
+          lastBreachEndedOn: null,
+          evidenceWindowWorkingDays: 5,
+        }).answer;
+        const b = failuresToComply(contacts, {
+          today: later,
+          lastBreachEndedOn: null,
+          evidenceWindowWorkingDays: 5,
+        }).answer;
         const left = a.dates.filter((d) => d < windowStart(later)).length;
         expect(b.count).toBeGreaterThanOrEqual(a.count - left);
       }),

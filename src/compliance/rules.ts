@@ -1,4 +1,4 @@
-import { addDays, addMonths, type IsoDate } from '../platform/calendar/index.js';
+import { addDays, addMonths, addWorkingDays, type IsoDate } from '../platform/calendar/index.js';
 
 /**
  * Compliance rules: how a person's contacts add up to failures to comply,
@@ -43,25 +43,48 @@ export interface ContactFact {
 
 const NATIONAL_COUNTING =
   'National counting (probation-domain.md, Rules and timescales; Sentencing Code Sch 10 paras 6–7): ' +
-  'distinct dates of enforceable, national standards contacts with an enforceable outcome, ' +
+  'distinct dates of enforceable, national standards contacts with an enforceable outcome ' +
+  '(a failure to attend once its evidence window has closed without evidence), ' +
   'within 12 months, since the end of the last breach';
+
+/**
+ * The latest failure date whose evidence window has closed by `today`: a failure
+ * to attend awaiting evidence (AFTA) on or before it had its window close without
+ * evidence, so it is treated as an unacceptable absence. The window closes at the
+ * end of its last working day (`workingDays` after the failure).
+ * Source: probation-domain.md, Reference codes (AFTA is enforceable once the evidence
+ * window closes) and Rules and timescales (the window is local policy, default 5 working days).
+ */
+export function evidenceWindowClosedUpTo(today: IsoDate, workingDays: number): IsoDate {
+  let date = addDays(today, -1);
+  // addWorkingDays never goes down as the date goes up, so the first date found going back is the latest.
+  while (addWorkingDays(date, workingDays) >= today) date = addDays(date, -1);
+  return date;
+}
 
 /** The first day of the 12 months ending with `today`: a date exactly 12 months ago falls outside. */
 export function windowStart(today: IsoDate, months = 12): IsoDate {
   return addDays(addMonths(today, -months), 1);
 }
 
-/** Whether a contact is a failure to comply as nationally counted (ignoring the time window). */
-export function isFailureToComply(contact: ContactFact): boolean {
-  return Boolean(
-    contact.nationalStandards && contact.enforceableType && contact.outcome && contact.outcome.enforceable,
-  );
+/**
+ * Whether a contact is a failure to comply as nationally counted (ignoring the 12
+ * months): an enforceable outcome at an enforceable national standards contact, or
+ * a failure to attend (AFTA) on or before `evidenceClosedUpTo`, whose evidence
+ * window closed without evidence.
+ */
+export function isFailureToComply(contact: ContactFact, evidenceClosedUpTo: IsoDate | null = null): boolean {
+  if (!contact.nationalStandards || !contact.enforceableType || !contact.outcome) return false;
+  if (contact.outcome.enforceable) return true;
+  return contact.outcome.code === 'AFTA' && evidenceClosedUpTo !== null && contact.date <= evidenceClosedUpTo;
 }
 
 export interface CountingWindow {
   today: IsoDate;
   /** The day the last breach ended (its court hearing resolved it); the count restarts after it. */
   lastBreachEndedOn: IsoDate | null;
+  /** Local policy: the working days a person has to give evidence after failing to attend. */
+  evidenceWindowWorkingDays: number;
   months?: number;
 }
 
@@ -89,13 +112,12 @@ export function failuresToComply(
   window: CountingWindow,
 ): Decision<{ count: number; dates: IsoDate[] }> {
   const from = countFrom(window);
-  const dates = [
-    ...new Set(
-      contacts
-        .filter((c) => isFailureToComply(c) && c.date >= from && c.date <= window.today)
-        .map((c) => c.date),
-    ),
-  ].sort();
+  const closedUpTo = evidenceWindowClosedUpTo(window.today, window.evidenceWindowWorkingDays);
+  const counted = contacts.filter(
+    (c) => isFailureToComply(c, closedUpTo) && c.date >= from && c.date <= window.today,
+  );
+  const dates = [...new Set(counted.map((c) => c.date))].sort();
+  const unevidenced = [...new Set(counted.filter((c) => !c.outcome!.enforceable).map((c) => c.date))].sort();
   return {
     answer: { count: dates.length, dates },
     reasons: [
@@ -103,6 +125,11 @@ export function failuresToComply(
       dates.length
         ? `${dates.length} date${dates.length === 1 ? '' : 's'} with a failure: ${dates.join(', ')}`
         : 'No failure to comply in that period',
+      ...(unevidenced.length
+        ? [
+            `Failed to attend with no evidence of an acceptable reason within ${window.evidenceWindowWorkingDays} working days, so treated as unacceptable: ${unevidenced.join(', ')}`,
+          ]
+        : []),
     ],
     source: NATIONAL_COUNTING,
   };

@@ -62,6 +62,7 @@ const DEMO_USERS = [
   { username: 'facilitator.demo', staff: 'N01A003', roles: ['programme-facilitator'] },
   { username: 'upw.demo', staff: 'N01A004', roles: ['unpaid-work-supervisor'] },
   { username: 'manager.demo', staff: 'N01A005', roles: ['manager'] },
+  { username: 'senior.demo', staff: 'N01D007', roles: ['manager'] },
   { username: 'admin.demo', staff: null, roles: ['administrator'] },
 ];
 

@@ -28,6 +28,11 @@ export interface FailureDetail {
   notes: string | null;
 }
 
+/** 'an office appointment', 'a home visit'. */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function addressLines(to: Addressee): string[] {
   const a = to.address;
   if (!a) return [to.name, 'No main address recorded'];
@@ -90,7 +95,7 @@ export function warningLetter(input: WarningLetterInput): DocumentModel {
     { kind: 'heading', level: 2, text: 'What happened' },
     {
       kind: 'paragraph',
-      text: `You are subject to a ${input.orderDescription.toLowerCase()} made on ${formatDate(input.sentenceDate)}. On ${formatDate(failure.date)} you were required to attend a ${failure.typeDescription.toLowerCase()}. The outcome was: ${failure.outcomeDescription.toLowerCase()}.${failure.notes ? ` ${failure.notes}` : ''}`,
+      text: `You are subject to ${withArticle(input.orderDescription.toLowerCase())} made on ${formatDate(input.sentenceDate)}. On ${formatDate(failure.date)} you were required to attend ${withArticle(failure.typeDescription.toLowerCase())}. The outcome was: ${failure.outcomeDescription.toLowerCase()}.${failure.notes ? ` ${failure.notes}` : ''}`,
     },
     { kind: 'paragraph', text: 'You did not give an acceptable reason for this failure to comply.' },
     { kind: 'heading', level: 2, text: 'This is unacceptable' },
@@ -147,10 +152,13 @@ export interface BreachPackInput {
   dateOfBirth: string;
   order: {
     description: string;
+    type: 'CO' | 'SSO' | 'LIC' | 'PSS';
     sentenceDate: string;
     startDate: string;
     expectedEndDate: string;
     lengthMonths: number | null;
+    /** The court that made the order. */
+    sentencingCourt: string | null;
   };
   court: string | null;
   requirements: Array<{ description: string; units: string; startDate: string }>;
@@ -163,6 +171,140 @@ export interface BreachPackInput {
   preparedOn: string;
   countersignedBy: string | null;
   countersignedOn: string | null;
+  courtProcess: 'summons' | 'warrant';
+  warrantReason: string | null;
+  /** The stored text of each warning letter given under the order and not withdrawn. */
+  warningLetters: Array<{ issuedOn: string; level: string; text: string }>;
+  activity: {
+    from: string;
+    to: string;
+    entries: Array<{
+      date: string;
+      type: string;
+      outcome: string | null;
+      notes: string | null;
+      sensitive: boolean;
+    }>;
+  };
+}
+
+/** Who the person is and what the order is, with any rows a document adds. */
+function orderSummary(input: BreachPackInput, more: string[][] = []): DocumentBlock {
+  return {
+    kind: 'table',
+    header: ['', ''],
+    rows: [
+      ['Name', input.to.name],
+      ['Case reference (CRN)', input.to.crn],
+      ['Date of birth', formatDate(input.dateOfBirth)],
+      ['Order', `${input.order.description}, made on ${formatDate(input.order.sentenceDate)}`],
+      ['Made by', input.order.sentencingCourt ?? 'Not recorded'],
+      ['Order runs', `${formatDate(input.order.startDate)} to ${formatDate(input.order.expectedEndDate)}`],
+      ...more,
+    ],
+  };
+}
+
+function requirementBlocks(input: BreachPackInput): DocumentBlock {
+  return input.requirements.length
+    ? {
+        kind: 'list',
+        items: input.requirements.map(
+          (r) => `${r.description}${r.units ? `: ${r.units}` : ''} (from ${formatDate(r.startDate)})`,
+        ),
+      }
+    : { kind: 'paragraph', text: 'Supervision only: no requirements recorded.' };
+}
+
+/** The breach provisions of the Sentencing Code for the order (Sch 10 for a community order, Sch 16 for an SSO). */
+function breachProvisions(type: BreachPackInput['order']['type']): string {
+  return type === 'SSO'
+    ? 'Sentencing Code, Schedule 16, Part 2 (breach of a community requirement of a suspended sentence order)'
+    : 'Sentencing Code, Schedule 10, Part 2 (breach of a requirement of a community order)';
+}
+
+/** The order and the warning letters given under it, as recorded: copies for the court. */
+export function orderAndWarnings(input: BreachPackInput): DocumentModel {
+  const blocks: DocumentBlock[] = [
+    { kind: 'heading', level: 1, text: 'The order and the warnings given' },
+    {
+      kind: 'paragraph',
+      text: 'Copies of the order and of each warning letter as recorded in the case record. Warnings that were withdrawn are left out.',
+    },
+    { kind: 'heading', level: 2, text: 'The order' },
+    orderSummary(input),
+    { kind: 'heading', level: 3, text: 'Requirements' },
+    requirementBlocks(input),
+    { kind: 'heading', level: 2, text: 'Warning letters' },
+  ];
+  if (!input.warningLetters.length)
+    blocks.push({ kind: 'paragraph', text: 'No warning letter was given under this order.' });
+  for (const letter of input.warningLetters) {
+    blocks.push({
+      kind: 'heading',
+      level: 3,
+      text: `Warning letter (${letter.level}) issued on ${formatDate(letter.issuedOn)}`,
+    });
+    for (const part of letter.text.split(/\n{2,}/)) blocks.push({ kind: 'lines', lines: part.split('\n') });
+  }
+  return model('The order and the warnings given', input.to, blocks, input.officer);
+}
+
+/** The relevant extract of the activity log: contacts on the order over the breach period. Sensitive notes are withheld. */
+export function activityLogExtract(input: BreachPackInput): DocumentModel {
+  const { activity } = input;
+  const blocks: DocumentBlock[] = [
+    { kind: 'heading', level: 1, text: 'Activity log extract' },
+    {
+      kind: 'paragraph',
+      text: `${input.to.name} (${input.to.crn}), ${input.order.description.toLowerCase()}: every contact recorded on the order from ${formatDate(activity.from)} to ${formatDate(activity.to)}. Notes marked sensitive are withheld.`,
+    },
+    activity.entries.length
+      ? {
+          kind: 'table',
+          header: ['Date', 'Contact', 'Outcome', 'Notes'],
+          rows: activity.entries.map((e) => [
+            formatDate(e.date),
+            e.type,
+            e.outcome ?? 'None recorded',
+            e.sensitive ? 'Sensitive: withheld' : (e.notes ?? ''),
+          ]),
+        }
+      : { kind: 'paragraph', text: 'No contact was recorded on the order in that period.' },
+  ];
+  return model('Activity log extract', input.to, blocks, input.officer);
+}
+
+/** The application to the court for a summons, or a warrant with the reason one is needed. */
+export function courtApplication(input: BreachPackInput): DocumentModel {
+  const warrant = input.courtProcess === 'warrant';
+  const address = input.to.address ? addressLines(input.to).slice(1).join(', ') : 'no main address recorded';
+  const blocks: DocumentBlock[] = [
+    { kind: 'heading', level: 1, text: warrant ? 'Application for a warrant' : 'Application for a summons' },
+    { kind: 'paragraph', text: breachProvisions(input.order.type) },
+    orderSummary(input),
+    {
+      kind: 'paragraph',
+      text: `I, ${input.officer}, the responsible officer, apply for ${warrant ? 'a warrant for the arrest of' : 'a summons requiring'} ${input.to.name}, of ${address}, ${warrant ? 'to be brought' : 'to appear'} before the court to answer the information that they failed without reasonable excuse to comply with the requirements of the ${input.order.description.toLowerCase()} made on ${formatDate(input.order.sentenceDate)}.`,
+    },
+    { kind: 'heading', level: 2, text: 'The failures' },
+    failureTable(input),
+  ];
+  if (warrant && input.warrantReason)
+    blocks.push(
+      { kind: 'heading', level: 2, text: 'Why a warrant is needed' },
+      { kind: 'paragraph', text: input.warrantReason },
+    );
+  blocks.push({
+    kind: 'lines',
+    lines: [`Signed: ${input.officer}, responsible officer`, `Dated: ${formatDate(input.preparedOn)}`],
+  });
+  return model(
+    warrant ? 'Application for a warrant' : 'Application for a summons',
+    input.to,
+    blocks,
+    input.officer,
+  );
 }
 
 function failureTable(input: BreachPackInput): DocumentBlock {
@@ -177,27 +319,9 @@ function failureTable(input: BreachPackInput): DocumentBlock {
 export function breachReport(input: BreachPackInput): DocumentModel {
   const blocks: DocumentBlock[] = [
     { kind: 'heading', level: 1, text: 'Breach report' },
-    {
-      kind: 'table',
-      header: ['', ''],
-      rows: [
-        ['Name', input.to.name],
-        ['Case reference (CRN)', input.to.crn],
-        ['Date of birth', formatDate(input.dateOfBirth)],
-        ['Order', `${input.order.description}, made on ${formatDate(input.order.sentenceDate)}`],
-        ['Order runs', `${formatDate(input.order.startDate)} to ${formatDate(input.order.expectedEndDate)}`],
-        ['Court', input.court ?? 'Not yet known'],
-      ],
-    },
+    orderSummary(input, [['Court', input.court ?? 'Not yet known']]),
     { kind: 'heading', level: 2, text: 'Requirements of the order' },
-    input.requirements.length
-      ? {
-          kind: 'list',
-          items: input.requirements.map(
-            (r) => `${r.description}${r.units ? `: ${r.units}` : ''} (from ${formatDate(r.startDate)})`,
-          ),
-        }
-      : { kind: 'paragraph', text: 'Supervision only: no requirements recorded.' },
+    requirementBlocks(input),
     { kind: 'heading', level: 2, text: 'Failures to comply' },
     failureTable(input),
     { kind: 'heading', level: 2, text: 'Warnings given' },
@@ -219,6 +343,13 @@ export function breachReport(input: BreachPackInput): DocumentModel {
     { kind: 'paragraph', text: input.assessment },
     { kind: 'heading', level: 2, text: 'Proposal' },
     { kind: 'paragraph', text: input.proposal },
+    {
+      kind: 'paragraph',
+      text:
+        input.courtProcess === 'warrant'
+          ? `A warrant is requested: ${input.warrantReason ?? ''}`
+          : 'A summons is requested.',
+    },
     {
       kind: 'lines',
       lines: [
@@ -260,7 +391,7 @@ export function statementOfFacts(input: BreachPackInput): DocumentModel {
     },
     ...input.failures.map((f): DocumentBlock => ({
       kind: 'paragraph',
-      text: `On ${formatDate(f.date)}, ${input.to.name} was required to attend a ${f.typeDescription.toLowerCase()}. The outcome recorded was: ${f.outcomeDescription.toLowerCase()}. No acceptable reason was given.`,
+      text: `On ${formatDate(f.date)}, ${input.to.name} was required to attend ${withArticle(f.typeDescription.toLowerCase())}. The outcome recorded was: ${f.outcomeDescription.toLowerCase()}. No acceptable reason was given.`,
     })),
     ...input.warnings
       .filter((w) => !w.withdrawnOn)

@@ -6,6 +6,7 @@ const P = 'person-1';
 
 const order = (over: Partial<OrderRow> = {}): OrderRow => ({
   id: 'order-1',
+  sentencing_court: 'Chelmsford Magistrates’ Court',
   person_id: P,
   order_type: 'CO',
   type_description: 'Community order',
@@ -28,6 +29,7 @@ const failure = (id: string, date: string, over: Partial<FailureRow> = {}): Fail
   order_id: 'order-1',
   outcome_code: 'UAAB',
   notes: null,
+  sensitive: false,
   location: null,
   outcome_description: 'Unacceptable absence',
   outcome_enforceable: true,
@@ -63,6 +65,7 @@ const facts = (over: Partial<EnforcementFacts>): EnforcementFacts => ({
   failures: [],
   warnings: [],
   breaches: [],
+  breachHearings: [],
   recalls: [],
   ...over,
 });
@@ -115,13 +118,43 @@ describe('the enforcement picture', () => {
     expect(picture.ordersInBreach.size).toBe(0);
   });
 
-  it('waits for evidence on a failure to attend, and does not count a failure at a non-enforceable type', () => {
+  it('recomputes after an outcome is amended from unacceptable to acceptable: the count falls and breach is no longer required', () => {
+    const warned = failure('c0', '2026-10-01', { decision_id: 'd0', decided_action: 'warn' });
+    const later = failure('c1', '2026-11-19');
+    const before = enforcementPicture(
+      facts({ failures: [warned, later], warnings: [warning('2026-10-02')] }),
+      P,
+      '2026-11-23',
+      'X1',
+    );
+    expect(before.openDecisions[0]!.required!.answer).toBe('breach-required');
+    expect(before.failureCount.answer.count).toBe(2);
+    // Amended to an acceptable absence: the contact is no longer a failure (the store leaves it
+    // out), its decision is superseded and the warning given for it withdrawn.
+    const after = enforcementPicture(
+      facts({ failures: [later], warnings: [warning('2026-10-02', { withdrawn_on: '2026-11-23' })] }),
+      P,
+      '2026-11-23',
+      'X1',
+    );
+    expect(after.openDecisions[0]!.required!.answer).toBe('warn-or-breach');
+    expect(after.openDecisions[0]!.warningAllowed!.answer).toBe(true);
+    expect(after.failureCount.answer.count).toBe(1);
+    expect(after.warnings.filter((w) => w.live)).toHaveLength(0);
+  });
+
+  it('waits for evidence on a failure to attend, and neither opens a decision on nor counts a failure at a non-enforceable type', () => {
     const picture = enforcementPicture(
       facts({
         failures: [
           failure('c1', '2026-11-20', { outcome_code: 'AFTA', outcome_enforceable: false }),
           failure('c2', '2026-11-02', { outcome_code: 'AFTA', outcome_enforceable: false }),
           failure('c3', '2026-11-03', { type_enforceable: false }),
+          failure('c4', '2026-11-19', {
+            outcome_code: 'AFTA',
+            outcome_enforceable: false,
+            national_standards: false,
+          }),
         ],
       }),
       P,
@@ -130,8 +163,24 @@ describe('the enforcement picture', () => {
     );
     expect(picture.awaitingEvidence.map((e) => e.failure.id)).toEqual(['c1']);
     expect(picture.awaitingEvidence[0]!.closes).toBe('2026-11-27');
-    expect(picture.openDecisions.map((d) => d.failure.id).sort()).toEqual(['c2', 'c3']);
+    expect(picture.openDecisions.map((d) => d.failure.id)).toEqual(['c2']);
     expect(picture.failureCount.answer.dates).toEqual(['2026-11-02']);
+  });
+
+  it('takes a breach hearing recorded on the Sentence page as the end of the breach period', () => {
+    const picture = enforcementPicture(
+      facts({
+        failures: [failure('c1', '2026-11-19'), failure('c0', '2026-05-01', { decision_id: 'd0' })],
+        warnings: [warning('2026-05-02')],
+        breachHearings: [{ person_id: P, order_id: 'order-1', resolved_on: '2026-07-01' }],
+      }),
+      P,
+      '2026-11-23',
+      'X1',
+    );
+    expect(picture.failureCount.answer).toMatchObject({ count: 1, from: '2026-07-02' });
+    expect(picture.openDecisions[0]!.required!.answer).toBe('warn-or-breach');
+    expect(picture.warnings.filter((w) => w.live)).toHaveLength(0);
   });
 
   it('finds the order running on the failure date when the contact names none', () => {

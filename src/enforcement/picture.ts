@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../platform/calendar/index.js';
+import { addDays, longDate, type IsoDate } from '../platform/calendar/index.js';
 import {
   clockState,
   decisionDue,
@@ -13,6 +13,7 @@ import {
   type Decision,
   type RequiredAction,
 } from './rules.js';
+import { ENFORCEMENT_POLICY, type EnforcementPolicy } from './policy.js';
 import type { BreachRow, EnforcementFacts, FailureRow, OrderRow, RecallRow, WarningRow } from './store.js';
 
 /**
@@ -54,8 +55,11 @@ export function orderForFailure(failure: FailureRow, orders: readonly OrderRow[]
   return running.sort((a, b) => b.start_date.localeCompare(a.start_date))[0] ?? null;
 }
 
-/** The day the last resolved breach of an order ended, on or before a date. */
-export function breachPeriodEnded(breaches: readonly BreachRow[], orderId: string | null, on: IsoDate) {
+/** A breach that ended: resolved in the enforcement workflow, or a breach hearing recorded with its outcome. */
+export type BreachEnding = Pick<BreachRow, 'order_id' | 'resolved_on'>;
+
+/** The day the last resolved breach of an order (of any order when null) ended, on or before a date. */
+export function breachPeriodEnded(breaches: readonly BreachEnding[], orderId: string | null, on: IsoDate) {
   return (
     breaches
       .filter(
@@ -70,23 +74,36 @@ export function breachPeriodEnded(breaches: readonly BreachRow[], orderId: strin
 export function requiredActionFor(
   failure: FailureRow,
   order: OrderRow,
+  today: IsoDate,
   warnings: readonly WarningRow[],
-  breaches: readonly BreachRow[],
+  breaches: readonly BreachEnding[],
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
 ) {
-  return requiredAction({
-    orderType: order.order_type,
-    failureDate: failure.contact_date,
-    orderTerminatedOn: order.terminated_on,
-    warnings: warnings
-      .filter((w) => w.order_id === order.id)
-      .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null })),
-    breachPeriodEndedOn: breachPeriodEnded(breaches, order.id, failure.contact_date),
-  });
+  return requiredAction(
+    {
+      orderType: order.order_type,
+      failureDate: failure.contact_date,
+      orderTerminatedOn: order.terminated_on,
+      decisionDate: today,
+      warnings: warnings
+        .filter((w) => w.order_id === order.id)
+        .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null })),
+      breachPeriodEndedOn: breachPeriodEnded(breaches, order.id, failure.contact_date),
+    },
+    policy,
+  );
 }
 
-function isEnforceableNow(failure: FailureRow, today: IsoDate) {
+/**
+ * Whether a failure can be enforced today: a failure to comply (an enforceable outcome,
+ * or failed to attend once the evidence window has closed) at an enforceable, national
+ * standards contact. A missed home visit, say, is recorded but never enforced or counted.
+ * Source: probation-domain.md (national standards contacts count and can be enforced).
+ */
+function isEnforceableNow(failure: FailureRow, today: IsoDate, policy: EnforcementPolicy) {
+  if (!failure.national_standards || !failure.type_enforceable) return false;
   if (failure.outcome_enforceable) return true;
-  return failure.outcome_code === 'AFTA' && today > evidenceWindowCloses(failure.contact_date).answer;
+  return failure.outcome_code === 'AFTA' && today > evidenceWindowCloses(failure.contact_date, policy).answer;
 }
 
 export const BREACH_STATES: Record<string, { text: string; next: string }> = {
@@ -97,7 +114,18 @@ export const BREACH_STATES: Record<string, { text: string; next: string }> = {
   listed: { text: 'Listed for hearing', next: 'Record the outcome or adjournment' },
   adjourned: { text: 'Adjourned', next: 'Record the outcome or adjournment' },
   resolved: { text: 'Resolved', next: 'None' },
+  withdrawn: { text: 'Withdrawn before court', next: 'None' },
 };
+
+/** A breach is in progress from its request until the court resolves it or it is withdrawn before court. */
+export function breachInProgress(state: string): boolean {
+  return state !== 'resolved' && state !== 'withdrawn';
+}
+
+/** A recall is in progress until the person is returned to custody or a manager decides not to recall. */
+export function recallInProgress(state: string): boolean {
+  return state !== 'returned' && state !== 'not-recalled';
+}
 
 export const RECALL_STATES: Record<string, { text: string; next: string }> = {
   'recommendation-due': { text: 'Recall recommendation due', next: 'Complete the recall recommendation' },
@@ -121,21 +149,36 @@ function recallDue(r: RecallRow): IsoDate | null {
     : null;
 }
 
-export function enforcementPicture(facts: EnforcementFacts, personId: string, today: IsoDate, crn: string) {
+/** The outcome page of a failure to attend, where evidence received is judged, coming back to enforcement. */
+export function evidenceHref(crn: string, contactId: string): string {
+  return `/people/${crn}/activity/${contactId}/outcome?returnTo=${encodeURIComponent(`/people/${crn}/enforcement`)}`;
+}
+
+export function enforcementPicture(
+  facts: EnforcementFacts,
+  personId: string,
+  today: IsoDate,
+  crn: string,
+  policy: EnforcementPolicy = ENFORCEMENT_POLICY,
+) {
   const orders = facts.orders.filter((o) => o.person_id === personId);
   const failures = facts.failures.filter((f) => f.person_id === personId);
   const warnings = facts.warnings.filter((w) => w.person_id === personId);
   const breaches = facts.breaches.filter((b) => b.person_id === personId);
   const recalls = facts.recalls.filter((r) => r.person_id === personId);
+  const endings: BreachEnding[] = [
+    ...breaches,
+    ...facts.breachHearings.filter((h) => h.person_id === personId),
+  ];
   const base = `/people/${crn}/enforcement`;
 
   const openDecisions: OpenDecision[] = failures
-    .filter((f) => f.decision_id === null && isEnforceableNow(f, today))
+    .filter((f) => f.decision_id === null && isEnforceableNow(f, today, policy))
     .map((failure) => {
       const order = orderForFailure(failure, orders);
-      const opensOn = decisionOpensOn(failure.outcome_code!, failure.contact_date);
-      const due = decisionDue(opensOn);
-      const required = order ? requiredActionFor(failure, order, warnings, breaches) : null;
+      const opensOn = decisionOpensOn(failure.outcome_code!, failure.contact_date, policy);
+      const due = decisionDue(opensOn, policy);
+      const required = order ? requiredActionFor(failure, order, today, warnings, endings, policy) : null;
       return {
         failure,
         order,
@@ -148,24 +191,33 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
     });
 
   const awaitingEvidence = failures
-    .filter((f) => f.outcome_code === 'AFTA' && f.decision_id === null && !isEnforceableNow(f, today))
+    .filter(
+      (f) =>
+        f.outcome_code === 'AFTA' &&
+        f.national_standards &&
+        f.type_enforceable &&
+        f.decision_id === null &&
+        !isEnforceableNow(f, today, policy),
+    )
     .map((failure) => {
-      const closes = evidenceWindowCloses(failure.contact_date);
+      const closes = evidenceWindowCloses(failure.contact_date, policy);
       return {
         failure,
         closes: closes.answer,
         reasons: closes.reasons,
         clock: clockState(closes.answer, today),
+        href: evidenceHref(crn, failure.id),
       };
     });
 
-  const lastBreachEnded = breachPeriodEnded(breaches, null, today);
+  const lastBreachEnded = breachPeriodEnded(endings, null, today);
   const failureCount = failuresInPeriod(
     failures
-      .filter((f) => isEnforceableNow(f, today))
-      .map((f) => ({ date: f.contact_date, nationalStandards: f.national_standards && f.type_enforceable })),
+      .filter((f) => isEnforceableNow(f, today, policy))
+      .map((f) => ({ date: f.contact_date, nationalStandards: true })),
     today,
     lastBreachEnded,
+    policy,
   );
 
   const live = new Set(
@@ -173,42 +225,75 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
       warnings.map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null, id: w.id })),
       today,
       lastBreachEnded,
+      policy,
     ).map((w) => (w as unknown as { id: string }).id),
   );
   const warningsShown = warnings.map((w) => ({
     ...w,
     live: live.has(w.id),
-    expires: warningExpires(w.issued_on),
+    expires: warningExpires(w.issued_on, policy),
   }));
 
+  /** The day an order was terminated, once that day has come: nothing under it can be enforced after. */
+  const endedOn = (orderId: string | null | undefined) => {
+    const ended = orders.find((o) => o.id === orderId)?.terminated_on ?? null;
+    return ended !== null && ended <= today ? ended : null;
+  };
+
+  // A warning decided on an order terminated since cannot be given any more.
   const warningsToIssue = failures.filter(
-    (f) => f.decided_action === 'warn' && !warnings.some((w) => w.decision_id === f.decision_id),
+    (f) =>
+      f.decided_action === 'warn' &&
+      !warnings.some((w) => w.decision_id === f.decision_id) &&
+      endedOn(orderForFailure(f, orders)?.id) === null,
   );
 
-  const breachesShown = breaches.map((b) => ({
-    ...b,
-    stateText: BREACH_STATES[b.state]!.text,
-    next: BREACH_STATES[b.state]!.next,
-    due: breachDue(b),
-    clock: breachDue(b) ? clockState(breachDue(b)!, today) : null,
-    order: orders.find((o) => o.id === b.order_id) ?? null,
-  }));
-  const recallsShown = recalls.map((r) => ({
-    ...r,
-    stateText: RECALL_STATES[r.state]!.text,
-    next: RECALL_STATES[r.state]!.next,
-    due: recallDue(r),
-    clock: recallDue(r) ? clockState(recallDue(r)!, today) : null,
-    order: orders.find((o) => o.id === r.order_id) ?? null,
-  }));
-  const ordersInBreach = new Set(breaches.filter((b) => b.state !== 'resolved').map((b) => b.order_id));
+  const breachesShown = breaches.map((b) => {
+    const inProgress = breachInProgress(b.state);
+    const orderEnded = endedOn(b.order_id);
+    return {
+      ...b,
+      inProgress,
+      orderEnded,
+      stateText: BREACH_STATES[b.state]!.text,
+      next:
+        inProgress && orderEnded
+          ? `The order ended on ${longDate(orderEnded)}: withdraw the breach`
+          : inProgress && b.failure_amended
+            ? 'Its failure was amended: review the breach'
+            : BREACH_STATES[b.state]!.next,
+      due: breachDue(b),
+      clock: breachDue(b) ? clockState(breachDue(b)!, today) : null,
+      order: orders.find((o) => o.id === b.order_id) ?? null,
+    };
+  });
+  const recallsShown = recalls.map((r) => {
+    const inProgress = recallInProgress(r.state);
+    const orderEnded = endedOn(r.order_id);
+    return {
+      ...r,
+      inProgress,
+      orderEnded,
+      stateText: RECALL_STATES[r.state]!.text,
+      next:
+        inProgress && orderEnded
+          ? `The licence ended on ${longDate(orderEnded)}: a manager records the decision not to recall`
+          : inProgress && r.failure_amended
+            ? 'Its failure was amended: review the recall'
+            : RECALL_STATES[r.state]!.next,
+      due: recallDue(r),
+      clock: recallDue(r) ? clockState(recallDue(r)!, today) : null,
+      order: orders.find((o) => o.id === r.order_id) ?? null,
+    };
+  });
+  const ordersInBreach = new Set(breachesShown.filter((b) => b.inProgress).map((b) => b.order_id));
 
   const items: CaseItem[] = [
     ...openDecisions.map((d) => ({
       personId,
       kind: 'decision' as const,
       state: 'Decision needed',
-      description: `${d.failure.outcome_description} on ${d.failure.contact_date}`,
+      description: `${d.failure.outcome_description} on ${longDate(d.failure.contact_date)}`,
       due: d.due,
       clock: d.clock,
       nextAction: 'Record an enforcement decision',
@@ -218,17 +303,17 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
       personId,
       kind: 'evidence' as const,
       state: 'Awaiting evidence',
-      description: `Failed to attend on ${e.failure.contact_date}`,
+      description: `Failed to attend on ${longDate(e.failure.contact_date)}`,
       due: e.closes,
       clock: e.clock,
-      nextAction: 'Wait for evidence of an acceptable reason',
-      href: base,
+      nextAction: 'Record the evidence when it arrives',
+      href: e.href,
     })),
     ...warningsToIssue.map((f) => ({
       personId,
       kind: 'warning' as const,
       state: 'Warning letter to issue',
-      description: `${f.outcome_description} on ${f.contact_date}`,
+      description: `${f.outcome_description} on ${longDate(f.contact_date)}`,
       due: f.decided_on,
       clock: f.decided_on ? clockState(f.decided_on, today) : null,
       nextAction: 'Issue the warning letter',
@@ -240,31 +325,31 @@ export function enforcementPicture(facts: EnforcementFacts, personId: string, to
         personId,
         kind: 'warning' as const,
         state: 'Live warning',
-        description: `Warning issued on ${w.issued_on}`,
+        description: `Warning issued on ${longDate(w.issued_on)}`,
         due: w.expires,
         clock: clockState(w.expires, today),
-        nextAction: `None: the warning is live until ${w.expires}`,
+        nextAction: `None: the warning is live until ${longDate(w.expires)}`,
         href: base,
       })),
     ...breachesShown
-      .filter((b) => b.state !== 'resolved')
+      .filter((b) => b.inProgress)
       .map((b) => ({
         personId,
         kind: 'breach' as const,
         state: b.stateText,
-        description: `Breach requested on ${b.requested_on}`,
+        description: `Breach requested on ${longDate(b.requested_on)}`,
         due: b.due,
         clock: b.clock,
         nextAction: b.next,
         href: `${base}/breaches/${b.id}`,
       })),
     ...recallsShown
-      .filter((r) => r.state !== 'returned' && r.state !== 'not-recalled')
+      .filter((r) => r.inProgress)
       .map((r) => ({
         personId,
         kind: 'recall' as const,
         state: r.stateText,
-        description: `Recall requested on ${r.requested_on}`,
+        description: `Recall requested on ${longDate(r.requested_on)}`,
         due: r.due,
         clock: r.clock,
         nextAction: r.next,

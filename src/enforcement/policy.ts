@@ -20,15 +20,23 @@ export interface EnforcementPolicy {
    * switch version on that date.
    */
   sentencingAct2026Commencement: string | null;
+  /** Staff grades whose managers are senior managers, for emergency recalls. [U] local policy: head of service. */
+  seniorManagerGrades: readonly string[];
 }
 
 export const ENFORCEMENT_POLICY: EnforcementPolicy = {
   evidenceWindowWorkingDays: 5,
   decisionDueWorkingDays: 2,
   breachPackWorkingDays: 10,
+  seniorManagerGrades: ['HOS'],
   warningLiveMonths: 12,
   sentencingAct2026Commencement: null,
 };
+
+/** The policy in force: the statutory defaults with the local settings read from the configuration. */
+export function policyFrom(configured: Partial<EnforcementPolicy>): EnforcementPolicy {
+  return { ...ENFORCEMENT_POLICY, ...configured };
+}
 
 export interface FixedTermRecallRules {
   maximumSentenceMonthsExclusive: number;

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addFailure as addFailureTo,
+  addOrder as addOrderTo,
+  cleanPersonOf,
+} from '../../test/support/case-fixtures.js';
 import { startTestApp, type Browser, type TestApp } from '../../test/support/test-app.js';
 import { readPdf as readRawPdf } from '../platform/documents/index.js';
 import { breachPackDue, decisionDue, evidenceWindowCloses, warningExpires } from './rules.js';
 
 /**
- * Enforcement pages end to end on PGlite. Orders and failures are inserted directly,
- * as the sentence and appointment pages would have recorded them. The clock is
+ * Enforcement pages end to end on PGlite. Orders and failures are inserted directly
+ * (test/support/case-fixtures.ts), as the sentence and appointment pages would have recorded them. The clock is
  * fixed on Monday 23 November 2026.
  */
 
@@ -19,102 +24,11 @@ let order: string;
 let licence: string;
 let poStaffId: string;
 
-async function personOf(staffId: string, offset: number) {
-  return t.database.db
-    .selectFrom('allocations')
-    .innerJoin('people', 'people.id', 'allocations.person_id')
-    .select(['people.id', 'people.crn'])
-    .where('allocations.staff_id', '=', staffId)
-    .where('allocations.ended_at', 'is', null)
-    .where('people.exclusion_message', 'is', null)
-    .where('people.restriction_message', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('contacts')
-            .select('contacts.id')
-            .whereRef('contacts.person_id', '=', 'people.id')
-            .where('contacts.outcome_code', 'in', ['AFTC', 'ATSH', 'ATFI', 'UAAB', 'AFTA']),
-        ),
-      ),
-    )
-    .orderBy('people.crn')
-    .offset(offset)
-    .executeTakeFirstOrThrow();
-}
-
-async function addOrder(personId: string, type: 'CO' | 'LIC', start: string) {
-  const db = t.database.db;
-  const event = await db
-    .insertInto('events')
-    .values({
-      person_id: personId,
-      event_number: 90 + Math.floor(Math.random() * 900),
-      conviction_date: start,
-      court_code: 'CHELMC',
-      updated_by_name: 'test',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const row = await db
-    .insertInto('orders')
-    .values({
-      person_id: personId,
-      event_id: event.id,
-      order_type: type,
-      sentence_date: start,
-      start_date: start,
-      length_months: type === 'CO' ? 12 : null,
-      custodial_term_months: type === 'LIC' ? 18 : null,
-      expected_end_date: '2027-11-01',
-      release_date: type === 'LIC' ? start : null,
-      licence_expiry_date: type === 'LIC' ? '2027-11-01' : null,
-      updated_by_name: 'test',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (type === 'CO') {
-    await db
-      .insertInto('requirements')
-      .values({
-        person_id: personId,
-        order_id: row.id,
-        type_code: 'W',
-        units: 120,
-        start_date: start,
-        updated_by_name: 'test',
-      })
-      .execute();
-  } else {
-    for (const code of ['STD3', 'ADD06']) {
-      await db
-        .insertInto('licence_conditions')
-        .values({ person_id: personId, order_id: row.id, condition_code: code, start_date: start })
-        .execute();
-    }
-  }
-  return row.id;
-}
-
-async function addFailure(personId: string, orderId: string | null, date: string, outcome = 'UAAB') {
-  const row = await t.database.db
-    .insertInto('contacts')
-    .values({
-      person_id: personId,
-      contact_type: 'COAP',
-      starts_at: `${date}T10:00:00Z`,
-      contact_date: date,
-      staff_id: poStaffId,
-      order_id: orderId,
-      outcome_code: outcome,
-      notes: outcome === 'UAAB' ? 'Did not attend and did not call.' : null,
-      created_by_name: 'test',
-      updated_by_name: 'test',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const personOf = (staffId: string, offset: number) => cleanPersonOf(t.database.db, staffId, offset);
+const addOrder = (personId: string, type: 'CO' | 'LIC', start: string) =>
+  addOrderTo(t.database.db, personId, type, start);
+const addFailure = (personId: string, orderId: string | null, date: string, outcome = 'UAAB') =>
+  addFailureTo(t.database.db, poStaffId, personId, orderId, date, outcome);
 
 const enforcementOf = (crn: string) => `/people/${crn}/enforcement`;
 
@@ -133,6 +47,31 @@ async function readPdf(bytes: Uint8Array) {
   return { ...read, text: read.text.replace(/\s+/g, ' ') };
 }
 
+/** The failure count on the person's overview and on the officer's caseload. */
+async function failuresShown(crn: string) {
+  const overview = (await po.get(`/people/${crn}`)).body;
+  const caseload = (await po.get('/caseload')).body;
+  const row = caseload.split(`<td class="govuk-table__cell">${crn}</td>`)[1]!.split('</tr>')[0]!;
+  return {
+    overview: Number(/data-figure="failures"><strong>(\d+)<\/strong>/.exec(overview)![1]),
+    caseload: Number(/<strong data-figure="failures">(\d+)<\/strong>/.exec(row)![1]),
+  };
+}
+
+/** Whether the person is marked as in breach on their overview, the officer's caseload and the team's. */
+async function marks(crn: string) {
+  const rowOf = (html: string) => html.split(`/people/${crn}"`)[1]!.split('</tr>')[0]!;
+  const overview = (await po.get(`/people/${crn}`)).body;
+  return {
+    overview:
+      /data-figure="in-progress">\s*<p[^>]*><strong class="govuk-tag govuk-tag--red">Order in breach/.test(
+        overview,
+      ),
+    caseload: rowOf((await po.get('/caseload')).body).includes('Order in breach'),
+    team: rowOf((await manager.get('/team')).body).includes('Order in breach'),
+  };
+}
+
 const rowVersionFrom = (html: string) => /name="rowVersion" value="(\d+)"/.exec(html)![1]!;
 
 beforeAll(async () => {
@@ -148,7 +87,7 @@ beforeAll(async () => {
   licensee = await personOf(poStaffId, 1);
   order = await addOrder(person.id, 'CO', '2026-06-01');
   licence = await addOrder(licensee.id, 'LIC', '2026-07-01');
-  // A second manager in the same team, for emergency recalls.
+  // A second manager in the same team (a probation officer's grade, so not a senior manager).
   const managerUser = await t.database.db
     .selectFrom('users')
     .select(['password_hash'])
@@ -205,7 +144,7 @@ describe('enforcement decisions, derived from contacts', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Decisions needed');
     expect(page.body).toContain('Warn or breach');
-    expect(page.body).toContain('No live warning on 2026-11-19');
+    expect(page.body).toContain('No live warning on 19 November 2026');
     expect(page.body).toContain('Sentencing Code Sch 10 para 6');
     expect(decisionDue('2026-11-19')).toBe('2026-11-23');
     expect(page.body).toContain('Due today');
@@ -221,6 +160,10 @@ describe('enforcement decisions, derived from contacts', () => {
     expect(evidenceWindowCloses('2026-11-20').answer).toBe('2026-11-27');
     expect(page.body).toContain('Due in 4 working days');
     expect(page.body).toContain(`/decisions/${closed}`);
+    // The closed window makes the failure on 9 November unacceptable everywhere it is counted,
+    // without anyone opening a page first: the tab, the overview and the caseload agree.
+    expect(page.body).toMatch(/Failures to comply in 12 months[\s\S]*?<strong>2<\/strong>/);
+    expect(await failuresShown(person.crn)).toEqual({ overview: 2, caseload: 2 });
   });
 
   it('refuses a decision without an action or reasons, keeping what was typed and writing nothing', async () => {
@@ -317,13 +260,16 @@ describe('warning letters', () => {
 
     const again = await po.post(`${enforcementOf(person.crn)}/decisions/${first}/warning`);
     expect(again.statusCode).toBe(409);
+    const overview = await po.get(`/people/${person.crn}`);
+    expect(overview.body).toContain('Enforcement at a glance');
+    expect(overview.body).toContain('Warning given 23 November 2026, live until 22 November 2027');
   });
 
   it('requires breach after a live warning: refuses an officer another warning, lets a manager override with reasons', async () => {
     const second = await addFailure(person.id, order, TODAY);
     const page = await po.get(enforcementOf(person.crn));
     expect(page.body).toContain('Breach required');
-    expect(page.body).toContain(`Warning given on ${TODAY}`);
+    expect(page.body).toContain('Warning given on 23 November 2026');
 
     const refused = await decide(po, person.crn, second, {
       action: 'warn',
@@ -353,6 +299,23 @@ describe('warning letters', () => {
       .executeTakeFirstOrThrow();
     expect(decision.required_action).toBe('breach-required');
     expect(decision.override_reason).toContain('bereavement');
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', second)
+      .where('action', '=', 'recorded-enforcement-decision')
+      .executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({
+      action: 'warn',
+      requiredAction: 'breach-required',
+      override: true,
+      overrideReason: 'Close family bereavement the day before; a second warning is proportionate.',
+    });
+    const tab = await po.get(enforcementOf(person.crn));
+    expect(tab.body).toContain('Decisions made');
+    expect(tab.body).toContain(
+      '<strong>Manager override:</strong> Close family bereavement the day before; a second warning is proportionate.',
+    );
   });
 
   it('lets only one of two officers deciding the same failure at once succeed', async () => {
@@ -446,6 +409,7 @@ describe('breach', () => {
     expect(page.body).toContain('Order in breach');
     expect(page.body).toContain('7 December 2026');
     expect((await po.get(enforcementOf(person.crn))).body).toContain('Order in breach');
+    expect(await marks(person.crn)).toEqual({ overview: true, caseload: true, team: true });
   });
 
   it('refuses submission before a manager countersigns, and an officer countersigning', async () => {
@@ -458,19 +422,31 @@ describe('breach', () => {
       rowVersion: version,
       assessment: 'Typed',
       proposal: '',
+      courtProcess: '',
+      warrantReason: '',
     });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Enter your proposal to the court');
+    expect(empty.body).toContain('Select whether you are asking for a summons or a warrant');
     expect(empty.body).toContain('Typed');
     expect((await po.post(`${breachUrl()}/countersign`, { rowVersion: version })).statusCode).toBe(403);
   });
 
   it('generates the breach report and the statement of facts from the record', async () => {
     const page = await po.get(breachUrl());
-    const response = await po.post(`${breachUrl()}/pack`, {
+    const pack = {
       rowVersion: rowVersionFrom(page.body),
       assessment: 'Mr X has missed three appointments without explanation.',
       proposal: 'That the order continue with an additional 20 hours of unpaid work.',
+      courtProcess: 'warrant',
+      warrantReason: '',
+    };
+    const noReason = await po.post(`${breachUrl()}/pack`, pack);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('Enter why a warrant is needed rather than a summons');
+    const response = await po.post(`${breachUrl()}/pack`, {
+      ...pack,
+      warrantReason: 'He has left his address and his whereabouts are unknown.',
     });
     expect(response.statusCode).toBe(302);
     const report = await po.get(`${breachUrl()}/documents/breach-report.pdf`);
@@ -492,6 +468,40 @@ describe('breach', () => {
     expect(statement.text).toContain('Statement of facts: witness statement');
     expect(statement.text).toContain('true to the best of my knowledge and belief');
     expect(statement.text).toContain('Priya Okonjo');
+
+    const copies = await readPdf(
+      (await po.get(`${breachUrl()}/documents/order-and-warnings.pdf`)).rawPayload,
+    );
+    expect(copies.tagged).toBe(true);
+    expect(copies.text).toContain('The order and the warnings given');
+    expect(copies.text).toContain('Chelmsford');
+    expect(copies.text).toContain('Unpaid work');
+    // The one warning letter issued was withdrawn, so there is none to copy.
+    expect(copies.text).toContain('No warning letter was given under this order.');
+
+    const extract = await readPdf((await po.get(`${breachUrl()}/documents/activity-log.pdf`)).rawPayload);
+    expect(extract.tagged).toBe(true);
+    expect(extract.text).toContain('Activity log extract');
+    expect(extract.text).toContain('from 1 June 2026 to 23 November 2026');
+    expect(extract.text).toContain('18 November 2026 | Office appointment | Unacceptable absence');
+    expect(extract.text).toContain('Warning withdrawn');
+
+    const application = await readPdf(
+      (await po.get(`${breachUrl()}/documents/court-application.pdf`)).rawPayload,
+    );
+    expect(application.tagged).toBe(true);
+    expect(application.text).toContain('Application for a warrant');
+    expect(application.text).toContain('Sentencing Code, Schedule 10, Part 2');
+    expect(application.text).toContain('apply for a warrant for the arrest of');
+    expect(application.text).toContain('whereabouts are unknown');
+    expect(reportText).toContain('A warrant is requested');
+    const audited = await t.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', breachId)
+      .where('action', '=', 'downloaded-enforcement-document')
+      .execute();
+    expect(audited.length).toBeGreaterThanOrEqual(5);
   });
 
   it('takes a countersignature, submission, listing, adjournment and outcome; the failure count restarts', async () => {
@@ -502,10 +512,25 @@ describe('breach', () => {
     ).toBe(302);
     const report = await readPdf((await po.get(`${breachUrl()}/documents/breach-report.pdf`)).rawPayload);
     expect(report.text).toContain('Countersigned by Helen Brierley');
+    // Two officers record the submission at once, from the same page: only one succeeds.
     page = await po.get(breachUrl());
-    expect(
-      (await po.post(`${breachUrl()}/submit`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
-    ).toBe(302);
+    const pso = await t.signIn('pso.demo');
+    const version = rowVersionFrom(page.body);
+    const both = await Promise.all([
+      po.post(`${breachUrl()}/submit`, { rowVersion: version }),
+      pso.post(`${breachUrl()}/submit`, { rowVersion: version }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([302, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.body).toContain(
+      'This breach was changed by someone else. Nothing was saved.',
+    );
+    const submitted = await t.database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('subject_id', '=', breachId)
+      .where('action', '=', 'submitted-breach')
+      .execute();
+    expect(submitted).toHaveLength(1);
     page = await po.get(breachUrl());
     const bad = await po.post(`${breachUrl()}/listed`, {
       rowVersion: rowVersionFrom(page.body),
@@ -563,6 +588,8 @@ describe('breach', () => {
     const tab = await po.get(enforcementOf(person.crn));
     expect(tab.body).toMatch(/Failures to comply in 12 months[\s\S]*?<strong>0<\/strong>/);
     expect(tab.body).toContain('the day after the last breach ended');
+    expect(await failuresShown(person.crn)).toEqual({ overview: 0, caseload: 0 });
+    expect(await marks(person.crn)).toEqual({ overview: false, caseload: false, team: false });
     expect(tab.body).not.toContain('Order in breach');
     expect(tab.body).not.toContain('undefined');
     expect((await po.get(breachUrl())).body).not.toContain('undefined');
@@ -626,17 +653,29 @@ describe('recall', () => {
     page = await manager.get(recallUrl());
     const twice = await manager.post(`${recallUrl()}/countersign`, { rowVersion: rowVersionFrom(page.body) });
     expect(twice.statusCode).toBe(400);
-    expect(twice.body).toContain('second, different manager');
+    expect(twice.body).toContain('two different people to countersign it: you have already signed');
     page = await po.get(recallUrl());
-    expect(page.body).toContain('a second, different manager for an emergency recall');
+    expect(page.body).toContain('and a senior manager as well for an emergency recall');
     const early = await po.post(`${recallUrl()}/issue`, { rowVersion: rowVersionFrom(twice.body) });
     expect(early.statusCode).toBe(400);
+    expect(early.body).toContain('needs a manager and a senior manager to countersign it');
 
+    // A second manager who is not a senior manager cannot complete an emergency recall.
     const second = await t.signIn('manager2.test');
     page = await second.get(recallUrl());
+    const notSenior = await second.post(`${recallUrl()}/countersign`, {
+      rowVersion: rowVersionFrom(page.body),
+    });
+    expect(notSenior.statusCode).toBe(400);
+    expect(notSenior.body).toContain('An emergency recall also needs a senior manager to countersign it');
+    const senior = await t.signIn('senior.demo');
+    page = await senior.get(recallUrl());
     expect(
-      (await second.post(`${recallUrl()}/countersign`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
+      (await senior.post(`${recallUrl()}/countersign`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
     ).toBe(302);
+    page = await po.get(recallUrl());
+    expect(page.body).toContain('Helen Brierley, manager, on 23 November 2026');
+    expect(page.body).toContain('Eleanor Voss, senior manager, on 23 November 2026');
     page = await po.get(recallUrl());
     expect(
       (await po.post(`${recallUrl()}/issue`, { rowVersion: rowVersionFrom(page.body) })).statusCode,
@@ -647,7 +686,7 @@ describe('recall', () => {
     expect(report.text).toContain('Curfew arrangement');
     expect(report.text).toContain('Eligible for a 28-day fixed-term recall');
     expect(report.text).toContain('Countersigned by Helen Brierley');
-    expect(report.text).toContain('Countersigned by Gareth Pryce');
+    expect(report.text).toContain('Countersigned by Eleanor Voss, senior manager');
 
     page = await po.get(recallUrl());
     expect(
@@ -757,10 +796,38 @@ describe('the enforcement caseload', () => {
     expect(evidence.body).not.toContain('Decision needed');
   });
 
-  it('shows a manager their team’s work with the officer', async () => {
+  it('filters by clock and sorts by person', async () => {
+    const clocks = (html: string) =>
+      [...html.matchAll(/govuk-tag[^"]*">\s*(Overdue by|Due today|Due in)/g)].map((m) => m[1]);
+    const overdue = await po.get('/enforcement?clock=overdue');
+    expect(clocks(overdue.body).length).toBeGreaterThan(0);
+    expect(new Set(clocks(overdue.body))).toEqual(new Set(['Overdue by']));
+    const today = await po.get('/enforcement?clock=due-today');
+    expect(new Set(clocks(today.body))).toEqual(new Set(['Due today']));
+    expect(today.body).toContain('<option value="due-today" selected>');
+    const byPerson = await po.get('/enforcement?sort=person');
+    const names = [...byPerson.body.matchAll(/\/enforcement">([^<]+)<\/a><br>/g)].map((m) =>
+      m[1]!.split(' ').reverse().join(' '),
+    );
+    expect(names.length).toBeGreaterThan(1);
+    expect([...names].sort((a, b) => a.localeCompare(b))).toEqual(names);
+    expect((await po.get('/enforcement?state=nonsense&clock=<script>')).statusCode).toBe(200);
+  });
+
+  it('shows a manager their team’s work with the officer, filterable by officer', async () => {
     const page = await manager.get('/enforcement');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(person.crn);
     expect(page.body).toContain('Priya Okonjo');
+    const hers = await manager.get(`/enforcement?officer=${poStaffId}&sort=officer`);
+    expect(hers.body).toContain(person.crn);
+    const other = await t.database.db
+      .selectFrom('staff')
+      .select('id')
+      .where('staff_code', '=', 'N01A002')
+      .executeTakeFirstOrThrow();
+    const his = await manager.get(`/enforcement?officer=${other.id}`);
+    expect(his.statusCode).toBe(200);
+    expect(his.body).not.toContain(person.crn);
   });
 });

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_EDITORS, MANAGERS, PRACTITIONERS, RESPONSIBLE_OFFICERS } from '../organisation/roles.js';
-import { teamOfStaff } from '../organisation/index.js';
+import { findStaff, teamOfStaff } from '../organisation/index.js';
 import {
+  addOverviewPanel,
   addPersonTab,
   ageOn,
   fullName,
@@ -11,9 +12,10 @@ import {
   type PersonPageContext,
 } from '../people/index.js';
 import { actorOf } from '../platform/audit/audit.js';
-import { londonDateOf } from '../platform/calendar/index.js';
+import { addDays, londonDateOf } from '../platform/calendar/index.js';
 import { renderPdf, type DocumentModel } from '../platform/documents/index.js';
 import type { AppContext } from '../platform/http/context.js';
+import { formatDate } from '../platform/http/format.js';
 import {
   dateParts,
   list,
@@ -24,8 +26,11 @@ import {
   type FormErrors,
 } from '../platform/http/forms.js';
 import {
+  activityLogExtract,
   breachReport,
+  courtApplication,
   decisionNotToRecallLetter,
+  orderAndWarnings,
   plainText,
   recallReport,
   statementOfFacts,
@@ -34,16 +39,28 @@ import {
   type BreachPackInput,
 } from './documents.js';
 import {
+  breachInProgress,
   breachPeriodEnded,
   enforcementPicture,
   orderForFailure,
   type EnforcementPicture,
 } from './picture.js';
-import { fixedTermRecallEligibility, nextLicenceWarning, warningExpires, liveWarnings } from './rules.js';
+import { policyFrom } from './policy.js';
+import {
+  fixedTermRecallEligibility,
+  liveWarnings,
+  nextLicenceWarning,
+  recallCountersignature,
+  warningExpires,
+} from './rules.js';
 import {
   ACTIONS,
   adjournForm,
   BREACH_OUTCOMES,
+  CASELOAD_CLOCKS,
+  CASELOAD_KINDS,
+  caseloadQuery,
+  COURT_PROCESSES,
   decisionForm,
   listingForm,
   notRecallForm,
@@ -51,16 +68,38 @@ import {
   packForm,
   recommendationForm,
   returnedForm,
+  withdrawBreachForm,
   withdrawForm,
   type ActionCode,
 } from './schemas.js';
 import * as enforcement from './service.js';
 import * as store from './store.js';
+import type { BreachState, RecallState } from './tables.js';
 
 type Body = Record<string, unknown>;
 type CrnParams = { Params: { crn: string } };
 type IdParams = { Params: { crn: string; id: string } };
 type StepParams = { Params: { crn: string; id: string; step: string } };
+
+/** The documents of a breach pack, in the order the court reads them, and where each is stored. */
+const PACK_DOCUMENTS = [
+  { file: 'breach-report.pdf', text: 'Breach report', column: 'breach_report_pdf' },
+  { file: 'statement-of-facts.pdf', text: 'Statement of facts', column: 'statement_pdf' },
+  {
+    file: 'order-and-warnings.pdf',
+    text: 'The order and the warning letters',
+    column: 'order_and_warnings_pdf',
+  },
+  { file: 'activity-log.pdf', text: 'Activity log extract', column: 'activity_log_pdf' },
+  {
+    file: 'court-application.pdf',
+    text: 'Application for a summons or a warrant',
+    column: 'court_application_pdf',
+  },
+] as const;
+
+/** A breach the officer may still withdraw: it has not gone to the court. */
+const BEFORE_COURT = ['requested', 'pack-ready', 'countersigned'] as const satisfies readonly BreachState[];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VIEWS = 'enforcement/views';
@@ -88,7 +127,8 @@ function whoFor(request: FastifyRequest, context: AppContext): enforcement.Who {
 
 async function pictureOf(context: AppContext, page: PersonPageContext) {
   const facts = await store.enforcementFacts(context.db, [page.person.id]);
-  return { facts, picture: enforcementPicture(facts, page.person.id, page.today, page.person.crn) };
+  const policy = policyFrom(context.config.enforcement);
+  return { facts, picture: enforcementPicture(facts, page.person.id, page.today, page.person.crn, policy) };
 }
 
 async function addresseeOf(context: AppContext, page: PersonPageContext): Promise<Addressee> {
@@ -132,10 +172,23 @@ function allowedActions(decision: EnforcementPicture['openDecisions'][number]): 
 
 export function enforcementRoutes(app: FastifyInstance, context: AppContext): void {
   const { db } = context;
+  const policy = policyFrom(context.config.enforcement);
   const view = { allow: PRACTITIONERS };
   const edit = { allow: CASE_EDITORS };
   const manage = { allow: MANAGERS };
   addPersonTab({ key: 'enforcement', text: 'Enforcement', path: '/enforcement', order: 8 });
+  addOverviewPanel({
+    key: 'enforcement',
+    order: 21,
+    template: 'enforcement/views/overview-panel.njk',
+    load: async (database, person, today) => {
+      const facts = await store.enforcementFacts(database, [person.id]);
+      const picture = enforcementPicture(facts, person.id, today, person.crn, policy);
+      // Earliest due first, so the panel's clock is the most pressing one.
+      picture.openDecisions.sort((a, b) => a.due.localeCompare(b.due));
+      return { crn: person.crn, picture };
+    },
+  });
 
   const base = (page: PersonPageContext) => `/people/${page.person.crn}/enforcement`;
   const pageView = (page: PersonPageContext, extra: Record<string, unknown>) => ({
@@ -153,10 +206,13 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
 
   app.get<CrnParams>('/people/:crn/enforcement', { config: view }, async (request, reply) =>
     withPerson(context, request, reply, 'enforcement', async (page) => {
-      const { picture } = await pictureOf(context, page);
+      const [{ picture }, decisions] = await Promise.all([
+        pictureOf(context, page),
+        store.decisionsOf(db, page.person.id),
+      ]);
       return reply.render(
         `${VIEWS}/enforcement.njk`,
-        pageView(page, { picture, canAct: mayAct(request), actions: ACTIONS }),
+        pageView(page, { picture, decisions, canAct: mayAct(request), actions: ACTIONS }),
       );
     }),
   );
@@ -270,6 +326,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         required: decision.required,
         officerReasons: form.officerReasons,
         overrideReason,
+        policy,
       });
       if (!result.recorded) {
         return conflict(
@@ -288,6 +345,9 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
 
   // ------------------------------------------------------------------ warning letters
 
+  const endedMessage = (endedOn: string) =>
+    `The order was terminated on ${formatDate(endedOn)}, so a warning can no longer be given under it. Nothing was issued.`;
+
   /** The letter for a decision to warn, not yet issued: built from the record as it is now. */
   const draftWarning = async (request: FastifyRequest, page: PersonPageContext, contactId: string) => {
     const decided = await store.decisionFor(db, contactId);
@@ -297,10 +357,12 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     if (facts.warnings.some((w) => w.decision_id === decided.id)) return { issued: true as const };
     const failure = facts.failures.find((f) => f.id === contactId)!;
     const order = facts.orders.find((o) => o.id === decided.order_id)!;
+    if (order.terminated_on !== null && order.terminated_on <= page.today)
+      return { issued: false as const, endedOn: order.terminated_on };
     const orderWarnings = facts.warnings
       .filter((w) => w.order_id === order.id)
       .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null }));
-    const live = liveWarnings(orderWarnings, page.today, picture.lastBreachEnded);
+    const live = liveWarnings(orderWarnings, page.today, picture.lastBreachEnded, policy);
     let level: 'first' | 'second' | 'final' | 'community' = 'community';
     let letterType: 'EA02' | 'EA03' | 'LCL' = live.length ? 'EA03' : 'EA02';
     if (order.order_type === 'LIC') {
@@ -317,11 +379,12 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         date: failure.contact_date,
         typeDescription: failure.type_description,
         outcomeDescription: failure.outcome_description,
-        notes: failure.notes,
+        // A sensitive note is for staff only: it never goes into a letter to the person.
+        notes: failure.sensitive ? null : failure.notes,
       },
       level,
       issuedOn: page.today,
-      expiresOn: warningExpires(page.today),
+      expiresOn: warningExpires(page.today, policy),
       officer: actorOf(request).name,
     });
     return { issued: false as const, decided, failure, order, model, level, letterType };
@@ -337,6 +400,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         if (!draft) return reply.callNotFound();
         if (draft.issued)
           return conflict(reply, page, 'The warning letter for this decision has already been issued.', 200);
+        if ('endedOn' in draft) return conflict(reply, page, endedMessage(draft.endedOn!), 200);
         return reply.render(`${VIEWS}/warning-preview.njk`, pageView(page, { draft, letter: draft.model }));
       });
     },
@@ -352,6 +416,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         if (!draft) return reply.callNotFound();
         if (draft.issued)
           return conflict(reply, page, 'The warning letter for this decision has already been issued.');
+        if ('endedOn' in draft) return conflict(reply, page, endedMessage(draft.endedOn!));
         const pdf = await renderPdf(draft.model);
         const result = await enforcement.issueWarning(db, whoFor(request, context), {
           personId: page.person.id,
@@ -475,13 +540,18 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         breach,
         courts: await courtsList(),
         outcomes: BREACH_OUTCOMES,
+        courtProcesses: COURT_PROCESSES,
+        packDocuments: PACK_DOCUMENTS,
         canAct: mayAct(request),
         isManager: isManager(request),
         step: form.step ?? '',
         values: {
           assessment: breach.assessment ?? '',
           proposal: breach.proposal ?? '',
+          courtProcess: breach.court_process ?? '',
+          warrantReason: breach.warrant_reason ?? '',
           court: breach.court_code ?? '',
+          withdrawReason: '',
           hearingOn: dateParts({}, 'hearingOn'),
           resolvedOn: dateParts({}, 'resolvedOn'),
           ...form.values,
@@ -499,56 +569,63 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     });
   });
 
-  /** The breach report and statement of facts, generated from the record. */
+  /**
+   * The breach pack, generated from the record: the breach report, the statement of
+   * facts, the order and the warning letters, the extract of the activity log over
+   * the breach period, and the application for a summons or a warrant.
+   */
   const breachPack = async (
-    request: FastifyRequest,
     page: PersonPageContext,
     loaded: NonNullable<Awaited<ReturnType<typeof loadBreach>>>,
     form: {
       assessment: string;
       proposal: string;
+      courtProcess: 'summons' | 'warrant';
+      warrantReason: string | null;
+      preparedOn: string;
       countersignedBy: string | null;
       countersignedOn: string | null;
     },
   ) => {
     const { facts, breach } = loaded;
     const order = breach.order!;
-    const [requirements, compliance, to] = await Promise.all([
+    const lastEnded = breachPeriodEnded(
+      [...facts.breaches, ...facts.breachHearings],
+      order.id,
+      breach.requested_on,
+    );
+    const periodFrom = lastEnded && lastEnded >= order.start_date ? addDays(lastEnded, 1) : order.start_date;
+    const [requirements, compliance, to, letters, activity] = await Promise.all([
       store.requirementsOfOrder(db, order.id),
       store.complianceToDate(db, page.person.id, order.id),
       addresseeOf(context, page),
+      store.warningLettersOfOrder(db, page.person.id, order.id),
+      store.activityOfOrder(db, page.person.id, order.id, periodFrom, breach.requested_on),
     ]);
-    const decisions = await db
-      .selectFrom('enforcement_decisions')
-      .select(['contact_id', 'action', 'decided_on'])
-      .where('person_id', '=', page.person.id)
-      .execute();
-    const lastEnded = breachPeriodEnded(facts.breaches, order.id, breach.requested_on);
     const failures = facts.failures
       .filter(
         (f) => orderForFailure(f, facts.orders)?.id === order.id && f.contact_date <= breach.requested_on,
       )
       .filter((f) => lastEnded === null || f.contact_date > lastEnded)
-      .filter((f) => f.outcome_enforceable || decisions.some((d) => d.contact_id === f.id))
-      .map((f) => {
-        const d = decisions.find((x) => x.contact_id === f.id);
-        return {
-          date: f.contact_date,
-          typeDescription: f.type_description,
-          outcomeDescription: f.outcome_description,
-          notes: f.notes,
-          decided: d ? `${ACTIONS[d.action]} (${d.decided_on})` : 'No decision recorded',
-        };
-      });
+      .filter((f) => f.outcome_enforceable || f.decision_id !== null)
+      .map((f) => ({
+        date: f.contact_date,
+        typeDescription: f.type_description,
+        outcomeDescription: f.outcome_description,
+        notes: f.notes,
+        decided: f.decided_action ? `${ACTIONS[f.decided_action]} (${f.decided_on})` : 'No decision recorded',
+      }));
     const input: BreachPackInput = {
       to,
       dateOfBirth: page.person.date_of_birth,
       order: {
         description: order.type_description ?? order.order_type,
+        type: order.order_type,
         sentenceDate: order.sentence_date,
         startDate: order.start_date,
         expectedEndDate: order.expected_end_date,
         lengthMonths: order.length_months,
+        sentencingCourt: order.sentencing_court,
       },
       court: breach.court_name,
       requirements: requirements.map((r) => ({
@@ -564,15 +641,32 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
       assessment: form.assessment,
       proposal: form.proposal,
       officer: breach.created_by_name,
-      preparedOn: breach.pack_ready_on ?? page.today,
+      preparedOn: form.preparedOn,
       countersignedBy: form.countersignedBy,
       countersignedOn: form.countersignedOn,
+      courtProcess: form.courtProcess,
+      warrantReason: form.warrantReason,
+      warningLetters: letters.map((l) => ({ issuedOn: l.issued_on, level: l.level, text: l.letter_text })),
+      activity: {
+        from: periodFrom,
+        to: breach.requested_on,
+        entries: activity.map((a) => ({
+          date: a.contact_date,
+          type: a.type_description,
+          outcome: a.outcome_description,
+          notes: a.notes,
+          sensitive: a.sensitive,
+        })),
+      },
     };
-    void request;
-    return {
-      report: await renderPdf(breachReport(input)),
-      statement: await renderPdf(statementOfFacts(input)),
-    };
+    const [report, statement, orderAndWarningsPdf, activityLog, application] = await Promise.all([
+      renderPdf(breachReport(input)),
+      renderPdf(statementOfFacts(input)),
+      renderPdf(orderAndWarnings(input)),
+      renderPdf(activityLogExtract(input)),
+      renderPdf(courtApplication(input)),
+    ]);
+    return { report, statement, orderAndWarnings: orderAndWarningsPdf, activityLog, application };
   };
 
   app.post<IdParams>(
@@ -585,6 +679,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadBreach(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { breach } = loaded;
+        if (Number(text(body, 'rowVersion')) !== breach.row_version)
+          return conflict(reply, page, 'This breach was changed by someone else. Nothing was saved.');
         if (breach.state !== 'pack-ready') {
           return breachPage(reply.code(400), request, page, breach, {
             errors: singleError(
@@ -594,9 +690,12 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           });
         }
         const who = whoFor(request, context);
-        const { report } = await breachPack(request, page, loaded, {
+        const { report } = await breachPack(page, loaded, {
           assessment: breach.assessment!,
           proposal: breach.proposal!,
+          courtProcess: breach.court_process ?? 'summons',
+          warrantReason: breach.warrant_reason,
+          preparedOn: breach.pack_ready_on ?? who.today,
           countersignedBy: who.actor.name,
           countersignedOn: who.today,
         });
@@ -627,19 +726,27 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     async (request, reply) => {
       if (!UUID.test(request.params.id)) return reply.callNotFound();
       const { step } = request.params;
-      if (!['pack', 'submit', 'listed', 'adjourned', 'outcome'].includes(step)) return reply.callNotFound();
+      if (!['pack', 'submit', 'listed', 'adjourned', 'outcome', 'withdraw'].includes(step))
+        return reply.callNotFound();
       const body = request.body as Body;
       return withPerson(context, request, reply, `breach-${step}`, async (page) => {
         const loaded = await loadBreach(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { breach } = loaded;
+        if (Number(text(body, 'rowVersion')) !== breach.row_version)
+          return conflict(reply, page, 'This breach was changed by someone else. Nothing was saved.');
         const who = whoFor(request, context);
         const expectedVersion = Number(text(body, 'rowVersion'));
         const refuse = (values: Record<string, unknown>, errors: FormErrors) =>
           breachPage(reply.code(400), request, page, breach, { step, values, errors });
         let done = false;
         if (step === 'pack') {
-          const values = { assessment: text(body, 'assessment'), proposal: text(body, 'proposal') };
+          const values = {
+            assessment: text(body, 'assessment'),
+            proposal: text(body, 'proposal'),
+            courtProcess: text(body, 'courtProcess'),
+            warrantReason: text(body, 'warrantReason'),
+          };
           if (breach.state !== 'requested' && breach.state !== 'pack-ready')
             return refuse(
               values,
@@ -650,8 +757,9 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
             );
           const parsed = packForm.safeParse(values);
           if (!parsed.success) return refuse(values, toFormErrors(parsed.error));
-          const { report, statement } = await breachPack(request, page, loaded, {
+          const pack = await breachPack(page, loaded, {
             ...parsed.data,
+            preparedOn: who.today,
             countersignedBy: null,
             countersignedOn: null,
           });
@@ -665,10 +773,38 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               assessment: parsed.data.assessment,
               proposal: parsed.data.proposal,
               pack_ready_on: who.today,
-              breach_report_pdf: report,
-              statement_pdf: statement,
+              court_process: parsed.data.courtProcess,
+              warrant_reason: parsed.data.courtProcess === 'warrant' ? parsed.data.warrantReason : null,
+              breach_report_pdf: pack.report,
+              statement_pdf: pack.statement,
+              order_and_warnings_pdf: pack.orderAndWarnings,
+              activity_log_pdf: pack.activityLog,
+              court_application_pdf: pack.application,
             },
             audit: 'prepared-breach-pack',
+          });
+        } else if (step === 'withdraw') {
+          const values = { withdrawReason: text(body, 'withdrawReason') };
+          if (!(BEFORE_COURT as readonly string[]).includes(breach.state))
+            return refuse(
+              values,
+              singleError(
+                'withdrawReason',
+                breachInProgress(breach.state)
+                  ? 'The breach is with the court: record the court’s decision instead of withdrawing it'
+                  : 'The breach has already ended',
+              ),
+            );
+          const parsed = withdrawBreachForm.safeParse(values);
+          if (!parsed.success) return refuse(values, toFormErrors(parsed.error));
+          done = await enforcement.advanceBreach(db, who, {
+            personId: page.person.id,
+            breachId: breach.id,
+            expectedVersion,
+            from: BEFORE_COURT,
+            set: { state: 'withdrawn', outcome: 'withdrawn', outcome_notes: parsed.data.withdrawReason },
+            audit: 'withdrew-breach',
+            detail: { reason: parsed.data.withdrawReason },
           });
         } else if (step === 'submit') {
           if (breach.state !== 'countersigned')
@@ -763,16 +899,16 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     { config: view },
     async (request, reply) => {
       const { id, document } = request.params;
-      if (!UUID.test(id) || !['breach-report.pdf', 'statement-of-facts.pdf'].includes(document))
-        return reply.callNotFound();
+      const column = PACK_DOCUMENTS.find((d) => d.file === document)?.column;
+      if (!UUID.test(id) || !column) return reply.callNotFound();
       return withPerson(context, request, reply, 'breach-document', async (page) => {
         const row = await db
           .selectFrom('breaches')
-          .select(['breach_report_pdf', 'statement_pdf'])
+          .select([column])
           .where('id', '=', id)
           .where('person_id', '=', page.person.id)
           .executeTakeFirst();
-        const bytes = document === 'breach-report.pdf' ? row?.breach_report_pdf : row?.statement_pdf;
+        const bytes = row?.[column];
         if (!bytes) return reply.callNotFound();
         await enforcement.auditDownload(db, actorOf(request), page.person.id, 'breach', id, document);
         return pdfReply(reply, bytes, `${document.replace('.pdf', '')}-${page.person.crn}.pdf`);
@@ -856,6 +992,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
         if (recall.state !== 'recommendation-due' && recall.state !== 'recommended') {
           return recommendationPage(
             reply.code(400),
@@ -874,13 +1012,16 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           return recommendationPage(reply.code(400), page, recall, values, toFormErrors(parsed.error));
         const form = parsed.data;
         const known = await recallFacts(page, recall.order!);
-        const eligibility = fixedTermRecallEligibility({
-          decisionDate: page.today,
-          ...known,
-          schedule19AAOffence: form.schedule19AA,
-          terroristPrisoner: form.terrorist,
-          recalledForCharge: form.charged,
-        });
+        const eligibility = fixedTermRecallEligibility(
+          {
+            decisionDate: page.today,
+            ...known,
+            schedule19AAOffence: form.schedule19AA,
+            terroristPrisoner: form.terrorist,
+            recalledForCharge: form.charged,
+          },
+          policy,
+        );
         const who = whoFor(request, context);
         const done = await enforcement.advanceRecall(db, who, {
           personId: page.person.id,
@@ -911,6 +1052,9 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
             countersigned_by_user_id: null,
             countersigned_by_name: null,
             countersigned_on: null,
+            senior_countersigned_by_user_id: null,
+            senior_countersigned_by_name: null,
+            senior_countersigned_on: null,
           },
           audit: 'recommended-recall',
           detail: { recallType: form.recallType, fixedTermEligible: eligibility.eligible },
@@ -959,28 +1103,38 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
         const who = whoFor(request, context);
         const refuse = (message: string) =>
           recallPage(reply.code(400), request, page, recall, { errors: singleError('countersign', message) });
         if (recall.state !== 'recommended')
           return refuse('The recall must be recommended before a manager countersigns it');
-        const emergency = recall.recall_type === 'emergency';
-        const first = recall.countersigned_by_user_id === null;
-        if (!first && recall.countersigned_by_user_id === who.userId)
-          return refuse('An emergency recall needs a second, different manager to countersign it');
-        const set = first
-          ? {
-              state: emergency ? ('recommended' as const) : ('countersigned' as const),
-              countersigned_by_user_id: who.userId,
-              countersigned_by_name: who.actor.name,
-              countersigned_on: who.today,
-            }
-          : {
-              state: 'countersigned' as const,
-              senior_countersigned_by_user_id: who.userId,
-              senior_countersigned_by_name: who.actor.name,
-              senior_countersigned_on: who.today,
-            };
+        const staff = who.staffId ? await findStaff(db, who.staffId) : undefined;
+        const signature = recallCountersignature(
+          recall.recall_type!,
+          { manager: recall.countersigned_by_user_id, seniorManager: recall.senior_countersigned_by_user_id },
+          {
+            userId: who.userId ?? '',
+            seniorManager: staff !== undefined && policy.seniorManagerGrades.includes(staff.grade_code),
+          },
+        );
+        if (!signature.answer) return refuse(signature.reasons[0]!);
+        const state = signature.answer.complete ? ('countersigned' as const) : ('recommended' as const);
+        const set =
+          signature.answer.fills === 'manager'
+            ? {
+                state,
+                countersigned_by_user_id: who.userId,
+                countersigned_by_name: who.actor.name,
+                countersigned_on: who.today,
+              }
+            : {
+                state,
+                senior_countersigned_by_user_id: who.userId,
+                senior_countersigned_by_name: who.actor.name,
+                senior_countersigned_on: who.today,
+              };
         const done = await enforcement.advanceRecall(db, who, {
           personId: page.person.id,
           recallId: recall.id,
@@ -988,7 +1142,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           from: ['recommended'],
           set,
           audit: 'countersigned-recall',
-          detail: { second: !first },
+          detail: { as: signature.answer.fills, complete: signature.answer.complete },
         });
         if (!done)
           return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
@@ -1008,7 +1162,13 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
-        if (recall.state !== 'recommended' && recall.state !== 'countersigned')
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
+        // Once the licence has ended there is nothing to recommend: the decision may come first.
+        const from: RecallState[] = recall.orderEnded
+          ? ['recommendation-due', 'recommended', 'countersigned']
+          : ['recommended', 'countersigned'];
+        if (!from.includes(recall.state))
           return recallPage(reply.code(400), request, page, recall, {
             values,
             errors: singleError('reason', 'A decision not to recall follows a recommendation'),
@@ -1032,7 +1192,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           personId: page.person.id,
           recallId: recall.id,
           expectedVersion: Number(text(body, 'rowVersion')),
-          from: ['recommended', 'countersigned'],
+          from,
           set: {
             state: 'not-recalled',
             decision: 'not-recall',
@@ -1061,6 +1221,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const loaded = await loadRecall(page, request.params.id);
         if (!loaded) return reply.callNotFound();
         const { recall } = loaded;
+        if (Number(text(body, 'rowVersion')) !== recall.row_version)
+          return conflict(reply, page, 'This recall was changed by someone else. Nothing was saved.');
         const who = whoFor(request, context);
         const expectedVersion = Number(text(body, 'rowVersion'));
         let done: boolean;
@@ -1070,7 +1232,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               errors: singleError(
                 'issue',
                 recall.recall_type === 'emergency'
-                  ? 'An emergency recall needs two different managers to countersign it before it is issued'
+                  ? 'An emergency recall needs a manager and a senior manager to countersign it before it is issued'
                   : 'A manager must countersign the recall before it is issued',
               ),
             });
@@ -1097,10 +1259,10 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               recommendedOn: recall.recommended_on!,
               countersignatures: [
                 recall.countersigned_by_name
-                  ? `${recall.countersigned_by_name} on ${recall.countersigned_on}`
+                  ? `${recall.countersigned_by_name}, manager, on ${formatDate(recall.countersigned_on!)}`
                   : '',
                 recall.senior_countersigned_by_name
-                  ? `${recall.senior_countersigned_by_name} on ${recall.senior_countersigned_on}`
+                  ? `${recall.senior_countersigned_by_name}, senior manager, on ${formatDate(recall.senior_countersigned_on!)}`
                   : '',
               ].filter(Boolean),
             }),
@@ -1177,8 +1339,6 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
 
   // ------------------------------------------------------------------ the enforcement caseload
 
-  const KINDS = ['decision', 'evidence', 'warning', 'breach', 'recall'] as const;
-
   app.get<{ Querystring: Record<string, string> }>(
     '/enforcement',
     { config: { allow: [...RESPONSIBLE_OFFICERS, ...MANAGERS] } },
@@ -1186,10 +1346,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
       const staffId = request.user?.staffId ?? null;
       const manager = isManager(request);
       const team = manager ? await teamOfStaff(db, staffId) : undefined;
-      const filter = (KINDS as readonly string[]).includes(request.query.state ?? '')
-        ? request.query.state!
-        : '';
-      const sort = request.query.sort === 'person' ? 'person' : 'clock';
+      const query = caseloadQuery.parse(request.query);
       const people =
         staffId === null || (manager && !team)
           ? []
@@ -1202,6 +1359,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
                 'people.crn',
                 'people.forename',
                 'people.surname',
+                'staff.id as officer_id',
                 'staff.forename as officer_forename',
                 'staff.surname as officer_surname',
               ])
@@ -1213,29 +1371,44 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               )
               .where(visibleTo(viewerOf(request)))
               .execute();
+      const officers = [
+        ...new Map(people.map((p) => [p.officer_id, `${p.officer_forename} ${p.officer_surname}`] as const)),
+      ].sort((a, b) => a[1].localeCompare(b[1]));
+      const shown = manager && query.officer ? people.filter((p) => p.officer_id === query.officer) : people;
       const today = londonDateOf(context.now());
-      const facts = await store.enforcementFacts(
-        db,
-        people.map((p) => p.id),
+      const facts = store.factsByPerson(
+        await store.enforcementFacts(
+          db,
+          shown.map((p) => p.id),
+        ),
       );
-      let items = people.flatMap((p) =>
-        enforcementPicture(facts, p.id, today, p.crn).items.map((item) => ({ ...item, person: p })),
+      let items = shown.flatMap((p) =>
+        enforcementPicture(facts(p.id), p.id, today, p.crn, policy).items.map((item) => ({
+          ...item,
+          person: p,
+        })),
       );
-      if (filter) items = items.filter((i) => i.kind === filter);
+      if (query.state) items = items.filter((i) => i.kind === query.state);
+      if (query.clock) items = items.filter((i) => i.clock?.state === query.clock);
+      const name = (i: (typeof items)[number]) => `${i.person.surname} ${i.person.forename}`;
+      const officer = (i: (typeof items)[number]) =>
+        `${i.person.officer_surname} ${i.person.officer_forename}`;
+      const due = (i: (typeof items)[number]) => i.due ?? '9999-12-31';
       items.sort((a, b) =>
-        sort === 'person'
-          ? `${a.person.surname} ${a.person.forename}`.localeCompare(
-              `${b.person.surname} ${b.person.forename}`,
-            )
-          : (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31'),
+        query.sort === 'person'
+          ? name(a).localeCompare(name(b)) || due(a).localeCompare(due(b))
+          : query.sort === 'officer'
+            ? officer(a).localeCompare(officer(b)) || due(a).localeCompare(due(b))
+            : due(a).localeCompare(due(b)) || name(a).localeCompare(name(b)),
       );
       return reply.render(`${VIEWS}/caseload.njk`, {
         title: manager ? `Enforcement: ${team?.name ?? 'your team'}` : 'Enforcement: your cases',
         items,
-        filter,
-        sort,
+        query,
         manager,
-        kinds: KINDS,
+        officers,
+        kinds: CASELOAD_KINDS,
+        clocks: CASELOAD_CLOCKS,
       });
     },
   );

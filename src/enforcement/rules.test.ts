@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evidenceWindowClosedUpTo } from '../compliance/index.js';
 import { addDays } from '../platform/calendar/index.js';
 import { ENFORCEMENT_POLICY } from './policy.js';
 import {
@@ -13,6 +14,7 @@ import {
   mayGiveWarning,
   nextLicenceWarning,
   opensEnforcementDecision,
+  recallCountersignature,
   requiredAction,
   warningExpires,
   type EnforcementSituation,
@@ -22,6 +24,7 @@ const community: EnforcementSituation = {
   orderType: 'CO',
   failureDate: '2026-05-09',
   orderTerminatedOn: null,
+  decisionDate: '2026-05-11',
   warnings: [],
   breachPeriodEndedOn: null,
 };
@@ -39,7 +42,7 @@ describe('what the law requires after a failure (Sentencing Code Sch 10 para 6)'
       warnings: [{ issuedOn: '2026-03-03', withdrawn: false }],
     });
     expect(decision.answer).toBe('breach-required');
-    expect(decision.reasons[0]).toBe('Warning given on 2026-03-03, live until 2027-03-02');
+    expect(decision.reasons[0]).toBe('Warning given on 3 March 2026, live until 2 March 2027');
     expect(mayGiveWarning(decision).answer).toBe(false);
   });
 
@@ -82,6 +85,16 @@ describe('what the law requires after a failure (Sentencing Code Sch 10 para 6)'
     expect(requiredAction({ ...community, orderTerminatedOn: '2026-05-01' }).answer).toBe(
       'no-action-order-ended',
     );
+  });
+
+  it('takes no action on an order terminated mid-process, after the failure but by the decision', () => {
+    const terminated = { ...community, orderTerminatedOn: '2026-05-10' };
+    const decided = requiredAction(terminated);
+    expect(decided.answer).toBe('no-action-order-ended');
+    expect(decided.reasons[0]).toContain('terminated on 10 May 2026, after the failure on 9 May 2026');
+    expect(mayGiveWarning(decided).answer).toBe(false);
+    // A decision made before the termination took effect still had the usual options.
+    expect(requiredAction({ ...terminated, decisionDate: '2026-05-09' }).answer).toBe('warn-or-breach');
   });
 
   it('gives licence options and post-sentence supervision its own route', () => {
@@ -133,6 +146,29 @@ describe('enforceable outcomes', () => {
     expect(
       opensEnforcementDecision('AFTA', { ...window, today: '2026-05-18', evidenceReceived: true }).answer,
     ).toBe(false);
+  });
+});
+
+describe('the evidence window, as enforcement and compliance each apply it', () => {
+  it('opens a decision on exactly the failures to attend that compliance counts (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 10 }),
+        (offset, daysLater, workingDays) => {
+          const failure = addDays('2026-01-01', offset);
+          const today = addDays(failure, daysLater);
+          const policy = { ...ENFORCEMENT_POLICY, evidenceWindowWorkingDays: workingDays };
+          const opens = opensEnforcementDecision('AFTA', {
+            windowClosesOn: evidenceWindowCloses(failure, policy).answer,
+            today,
+            evidenceReceived: false,
+          }).answer;
+          expect(opens).toBe(failure <= evidenceWindowClosedUpTo(today, workingDays));
+        },
+      ),
+    );
   });
 });
 
@@ -257,5 +293,51 @@ describe('failures counted for the compliance panel', () => {
   it('opens an AFTA decision the day after its evidence window closes', () => {
     expect(decisionOpensOn('AFTA', '2026-05-21')).toBe('2026-05-30');
     expect(decisionOpensOn('UAAB', '2026-05-21')).toBe('2026-05-21');
+  });
+});
+
+describe('countersigning a recall (HMPPS recall policy)', () => {
+  const none = { manager: null, seniorManager: null };
+  const manager = { userId: 'm1', seniorManager: false };
+  const senior = { userId: 's1', seniorManager: true };
+
+  it('needs one manager for a standard recall', () => {
+    expect(recallCountersignature('standard', none, manager).answer).toEqual({
+      fills: 'manager',
+      complete: true,
+    });
+    expect(recallCountersignature('standard', { ...none, manager: 'm1' }, senior).answer).toBeNull();
+  });
+
+  it('needs a manager and a senior manager, two different people in either order, for an emergency recall', () => {
+    expect(recallCountersignature('emergency', none, manager).answer).toEqual({
+      fills: 'manager',
+      complete: false,
+    });
+    expect(recallCountersignature('emergency', { ...none, manager: 'm1' }, senior).answer).toEqual({
+      fills: 'seniorManager',
+      complete: true,
+    });
+    expect(recallCountersignature('emergency', none, senior).answer).toEqual({
+      fills: 'seniorManager',
+      complete: false,
+    });
+    expect(recallCountersignature('emergency', { ...none, seniorManager: 's1' }, manager).answer).toEqual({
+      fills: 'manager',
+      complete: true,
+    });
+  });
+
+  it('refuses a second signature by the same person, and a second manager who is not senior', () => {
+    const twice = recallCountersignature('emergency', { ...none, seniorManager: 's1' }, senior);
+    expect(twice.answer).toBeNull();
+    expect(twice.reasons[0]).toContain('two different people');
+    const notSenior = recallCountersignature(
+      'emergency',
+      { ...none, manager: 'm1' },
+      { userId: 'm2', seniorManager: false },
+    );
+    expect(notSenior.answer).toBeNull();
+    expect(notSenior.reasons[0]).toBe('An emergency recall also needs a senior manager to countersign it');
   });
 });

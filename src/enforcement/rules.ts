@@ -2,6 +2,7 @@ import {
   addDays,
   addMonths,
   addWorkingDays,
+  longDate,
   workingDaysBetween,
   type IsoDate,
 } from '../platform/calendar/index.js';
@@ -49,10 +50,10 @@ export function opensEnforcementDecision(
       answer: closed,
       reasons: [
         closed
-          ? `No evidence of an acceptable reason by ${evidence.windowClosesOn}: treated as an unacceptable absence`
+          ? `No evidence of an acceptable reason by ${longDate(evidence.windowClosesOn)}: treated as an unacceptable absence`
           : evidence.evidenceReceived
             ? 'Evidence was received: the officer judges whether it is acceptable'
-            : `Waiting for evidence until the end of ${evidence.windowClosesOn}`,
+            : `Waiting for evidence until the end of ${longDate(evidence.windowClosesOn)}`,
       ],
       source,
     };
@@ -68,8 +69,12 @@ export function evidenceWindowCloses(
   const closes = addWorkingDays(failureDate, policy.evidenceWindowWorkingDays);
   return {
     answer: closes,
-    reasons: [`${policy.evidenceWindowWorkingDays} working days after the failure on ${failureDate}`],
-    source: 'HMPPS enforcement policy: 5 working days (an earlier source says 7: local policy, configurable)',
+    reasons: [
+      `${policy.evidenceWindowWorkingDays} working days after the failure on ${longDate(failureDate)}`,
+    ],
+    source:
+      'HMPPS enforcement policy: 5 working days by default (an earlier source says 7), ' +
+      'set locally by PROBITY_EVIDENCE_WINDOW_WORKING_DAYS',
   };
 }
 
@@ -84,7 +89,9 @@ export function breachPackDue(
 ): Decision<IsoDate> {
   return {
     answer: addWorkingDays(decidedOn, policy.breachPackWorkingDays),
-    reasons: [`${policy.breachPackWorkingDays} working days after the decision to breach on ${decidedOn}`],
+    reasons: [
+      `${policy.breachPackWorkingDays} working days after the decision to breach on ${longDate(decidedOn)}`,
+    ],
     source: 'National Standards: breach pack within 10 working days of the decision',
   };
 }
@@ -133,6 +140,8 @@ export interface EnforcementSituation {
   failureDate: IsoDate;
   /** The order's termination date, if it has ended. */
   orderTerminatedOn: IsoDate | null;
+  /** The day the decision is being made (today): an order terminated by then can no longer be enforced. */
+  decisionDate: IsoDate;
   warnings: readonly WarningGiven[];
   breachPeriodEndedOn: IsoDate | null;
 }
@@ -152,10 +161,21 @@ export function requiredAction(
   policy: EnforcementPolicy = ENFORCEMENT_POLICY,
 ): Decision<RequiredAction> {
   const { orderType, failureDate } = situation;
-  if (situation.orderTerminatedOn !== null && situation.orderTerminatedOn < failureDate) {
+  const ended = situation.orderTerminatedOn;
+  if (ended !== null && ended < failureDate) {
     return {
       answer: 'no-action-order-ended',
-      reasons: [`The order ended on ${situation.orderTerminatedOn}, before the failure on ${failureDate}`],
+      reasons: [`The order ended on ${longDate(ended)}, before the failure on ${longDate(failureDate)}`],
+      source: 'An ended order cannot be breached',
+    };
+  }
+  if (ended !== null && ended <= situation.decisionDate) {
+    // Terminated mid-process (revoked on a new sentence, say): nothing is left to warn about or enforce.
+    return {
+      answer: 'no-action-order-ended',
+      reasons: [
+        `The order was terminated on ${longDate(ended)}, after the failure on ${longDate(failureDate)}: it can no longer be warned about, breached or recalled, so record no further action`,
+      ],
       source: 'An ended order cannot be breached',
     };
   }
@@ -170,15 +190,17 @@ export function requiredAction(
       return {
         answer: 'breach-required',
         reasons: [
-          `Warning given on ${latest}, live until ${warningExpires(latest, policy)}`,
-          `Failure on ${failureDate} is within 12 months of it: the officer must refer for breach, and another warning is not allowed`,
+          `Warning given on ${longDate(latest)}, live until ${longDate(warningExpires(latest, policy))}`,
+          `Failure on ${longDate(failureDate)} is within 12 months of it: the officer must refer for breach, and another warning is not allowed`,
         ],
         source,
       };
     }
     return {
       answer: 'warn-or-breach',
-      reasons: [`No live warning on ${failureDate}: the officer must give a warning or refer for breach`],
+      reasons: [
+        `No live warning on ${longDate(failureDate)}: the officer must give a warning or refer for breach`,
+      ],
       source,
     };
   }
@@ -200,7 +222,7 @@ export function requiredAction(
       }
     : {
         answer: 'warn-only',
-        reasons: [`Failures after ${pss.effectiveFrom} cannot be taken to court as a PSS breach`],
+        reasons: [`Failures after ${longDate(pss.effectiveFrom)} cannot be taken to court as a PSS breach`],
         source: pss.source,
       };
 }
@@ -335,9 +357,9 @@ export function failuresInPeriod(
     answer: { count: dates.length, dates, from },
     reasons: [
       from === windowStart
-        ? `Counted over the 12 months from ${from} to ${today}`
-        : `Counted from ${from}, the day after the last breach ended, to ${today}`,
-      dates.length ? `Failures on ${dates.join(', ')}` : 'No failure to comply in that period',
+        ? `Counted over the 12 months from ${longDate(from)} to ${longDate(today)}`
+        : `Counted from ${longDate(from)}, the day after the last breach ended, to ${longDate(today)}`,
+      dates.length ? `Failures on ${dates.map(longDate).join(', ')}` : 'No failure to comply in that period',
     ],
     source: 'Sentencing Code Sch 10 paras 6–7; only national standards contacts count',
   };
@@ -350,4 +372,65 @@ export function decisionOpensOn(
   policy: EnforcementPolicy = ENFORCEMENT_POLICY,
 ): IsoDate {
   return outcomeCode === 'AFTA' ? addDays(evidenceWindowCloses(failureDate, policy).answer, 1) : failureDate;
+}
+
+export interface RecallSignatures {
+  /** The user who countersigned as the manager, if anyone has. */
+  manager: string | null;
+  /** The user who countersigned as the senior manager (emergency recalls), if anyone has. */
+  seniorManager: string | null;
+}
+
+/**
+ * Which countersignature a manager's signature fills on a recall, and whether the
+ * recall is then fully countersigned. A standard recall needs one manager; an
+ * emergency recall needs a manager and a senior manager, two different people, in
+ * either order. Null when this signer cannot add one, with the reason.
+ * Source: HMPPS recall policy (emergency recalls are authorised at senior manager
+ * level); which grades are senior managers is local policy (PROBITY_SENIOR_MANAGER_GRADES).
+ */
+export function recallCountersignature(
+  recallType: 'standard' | 'emergency',
+  signed: RecallSignatures,
+  signer: { userId: string; seniorManager: boolean },
+): Decision<{ fills: keyof RecallSignatures; complete: boolean } | null> {
+  const source =
+    'HMPPS recall policy: a manager countersigns; an emergency recall also needs a senior manager';
+  if (recallType === 'standard') {
+    return signed.manager === null
+      ? {
+          answer: { fills: 'manager', complete: true },
+          reasons: ['A standard recall needs one manager’s countersignature'],
+          source,
+        }
+      : { answer: null, reasons: ['A manager has already countersigned this recall'], source };
+  }
+  if (signed.manager === signer.userId || signed.seniorManager === signer.userId)
+    return {
+      answer: null,
+      reasons: ['An emergency recall needs two different people to countersign it: you have already signed'],
+      source,
+    };
+  const fills: keyof RecallSignatures | null =
+    signer.seniorManager && signed.seniorManager === null
+      ? 'seniorManager'
+      : signed.manager === null
+        ? 'manager'
+        : null;
+  if (fills === null)
+    return {
+      answer: null,
+      reasons: ['An emergency recall also needs a senior manager to countersign it'],
+      source,
+    };
+  const after = { ...signed, [fills]: signer.userId };
+  return {
+    answer: { fills, complete: after.manager !== null && after.seniorManager !== null },
+    reasons: [
+      fills === 'seniorManager'
+        ? 'Countersigned as the senior manager'
+        : 'Countersigned as the manager; an emergency recall also needs a senior manager',
+    ],
+    source,
+  };
 }

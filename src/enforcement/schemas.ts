@@ -38,10 +38,33 @@ export const withdrawForm = z.object({
   reason: requiredText(1000, 'Enter why the warning is being withdrawn', 'Reason'),
 });
 
-export const packForm = z.object({
-  assessment: requiredText(5000, 'Enter your assessment', 'Assessment'),
-  proposal: requiredText(2000, 'Enter your proposal to the court', 'Proposal'),
+export const COURT_PROCESSES = {
+  summons: 'A summons',
+  warrant: 'A warrant for arrest',
+} as const;
+
+export const withdrawBreachForm = z.object({
+  withdrawReason: requiredText(2000, 'Enter why the breach is being withdrawn', 'Reason'),
 });
+
+export const packForm = z
+  .object({
+    assessment: requiredText(5000, 'Enter your assessment', 'Assessment'),
+    proposal: requiredText(2000, 'Enter your proposal to the court', 'Proposal'),
+    courtProcess: z
+      .string()
+      .refine((v) => v in COURT_PROCESSES, 'Select whether you are asking for a summons or a warrant')
+      .transform((v) => v as keyof typeof COURT_PROCESSES),
+    warrantReason: optionalText(2000, 'Why a warrant'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.courtProcess === 'warrant' && v.warrantReason === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['warrantReason'],
+        message: 'Enter why a warrant is needed rather than a summons',
+      });
+  });
 
 export function listingForm(courts: readonly string[]) {
   return z.object({
@@ -106,4 +129,38 @@ export const returnedForm = (today: string) =>
 
 export const notRecallForm = z.object({
   reason: requiredText(2000, 'Enter why the person is not being recalled', 'Reason'),
+});
+
+export const CASELOAD_KINDS = {
+  decision: 'Decisions needed',
+  evidence: 'Waiting for evidence',
+  warning: 'Warnings',
+  breach: 'Breaches',
+  recall: 'Recalls',
+} as const;
+
+export const CASELOAD_CLOCKS = {
+  overdue: 'Overdue',
+  'due-today': 'Due today',
+  due: 'Due later',
+} as const;
+
+const oneOf = <T extends Record<string, string>>(choices: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v !== undefined && v in choices ? (v as keyof T & string) : ''));
+
+/** The enforcement caseload's filters and sort: anything unknown is ignored, as a bookmarked link may be old. */
+export const caseloadQuery = z.object({
+  state: oneOf(CASELOAD_KINDS),
+  clock: oneOf(CASELOAD_CLOCKS),
+  officer: z
+    .string()
+    .optional()
+    .transform((v) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : '')),
+  sort: z
+    .string()
+    .optional()
+    .transform((v) => (v === 'person' || v === 'officer' ? v : 'clock')),
 });

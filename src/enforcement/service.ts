@@ -2,6 +2,7 @@ import type { Transaction, Updateable } from 'kysely';
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
+import type { EnforcementPolicy } from './policy.js';
 import { breachPackDue, type Decision, type RequiredAction } from './rules.js';
 import { recallRecommendationDue } from './picture.js';
 import type { BreachState, DecidedAction, RecallState, WarningLevel } from './tables.js';
@@ -63,6 +64,7 @@ export async function recordDecision(
     required: Decision<RequiredAction> | null;
     officerReasons: string;
     overrideReason: string | null;
+    policy: EnforcementPolicy;
   },
 ): Promise<DecisionResult> {
   const conflict = async (): Promise<DecisionResult> => {
@@ -70,6 +72,7 @@ export async function recordDecision(
       .selectFrom('enforcement_decisions')
       .select(['decided_by_name', 'decided_at'])
       .where('contact_id', '=', input.contactId)
+      .where('superseded_on', 'is', null)
       .executeTakeFirst();
     return {
       recorded: false,
@@ -85,6 +88,7 @@ export async function recordDecision(
           .selectFrom('enforcement_decisions')
           .select('id')
           .where('contact_id', '=', input.contactId)
+          .where('superseded_on', 'is', null)
           .executeTakeFirst();
         if (taken) return { recorded: false as const, decidedBy: '', decidedAt: null };
         const decision = await trx
@@ -115,7 +119,7 @@ export async function recordDecision(
               decision_id: decision.id,
               state: 'requested',
               requested_on: who.today,
-              pack_due_on: breachPackDue(who.today).answer,
+              pack_due_on: breachPackDue(who.today, input.policy).answer,
               created_by_name: who.actor.name,
               updated_by_name: who.actor.name,
             })
@@ -166,7 +170,9 @@ export async function recordDecision(
           detail: {
             action: input.action,
             requiredAction: input.required?.answer ?? null,
+            reasons: input.officerReasons,
             override: input.overrideReason !== null,
+            ...(input.overrideReason !== null ? { overrideReason: input.overrideReason } : {}),
           },
         });
         return result;
@@ -372,4 +378,82 @@ export function auditDownload(
     subjectId,
     detail: { document },
   });
+}
+
+/**
+ * After an outcome is amended or withdrawn, in the caller's transaction: when the
+ * contact no longer opens an enforcement decision (an acceptable absence, attended,
+ * a reschedule, no outcome, or failed to attend and awaiting evidence again), its
+ * decision is superseded with the reason, so the counts and the next step are worked
+ * out again, and a warning given for it is withdrawn (EA06). A breach or recall it
+ * started stays for the officer to withdraw or decide; its page says why.
+ */
+export async function reviewDecisionAfterOutcomeChange(
+  trx: Transaction<Database>,
+  who: Who,
+  input: { personId: string; contactId: string; reason: string },
+): Promise<{ superseded: boolean; warningsWithdrawn: number }> {
+  const nothing = { superseded: false, warningsWithdrawn: 0 };
+  const decision = await trx
+    .selectFrom('enforcement_decisions')
+    .select(['id', 'action'])
+    .where('contact_id', '=', input.contactId)
+    .where('person_id', '=', input.personId)
+    .where('superseded_on', 'is', null)
+    .executeTakeFirst();
+  if (!decision) return nothing;
+  const contact = await trx
+    .selectFrom('contacts')
+    .leftJoin('contact_outcomes as o', 'o.code', 'contacts.outcome_code')
+    .select(['o.enforceable', 'o.description', 'contacts.outcome_code'])
+    .where('contacts.id', '=', input.contactId)
+    .executeTakeFirstOrThrow();
+  if (contact.enforceable) return nothing;
+  const change = contact.outcome_code
+    ? `Outcome amended to ${contact.description} (${contact.outcome_code}): ${input.reason}`
+    : `Outcome withdrawn: ${input.reason}`;
+  await trx
+    .updateTable('enforcement_decisions')
+    .set((eb) => ({
+      superseded_on: who.today,
+      superseded_reason: change,
+      row_version: eb('row_version', '+', 1),
+    }))
+    .where('id', '=', decision.id)
+    .execute();
+  await recordAudit(trx, who.actor, {
+    action: 'superseded-enforcement-decision',
+    personId: input.personId,
+    subjectType: 'contact',
+    subjectId: input.contactId,
+    detail: { decision: decision.action, reason: change },
+  });
+  const withdrawn = await trx
+    .updateTable('warnings')
+    .set((eb) => ({
+      withdrawn_on: who.today,
+      withdrawal_reason: change,
+      withdrawn_by_name: who.actor.name,
+      row_version: eb('row_version', '+', 1),
+    }))
+    .where('decision_id', '=', decision.id)
+    .where('withdrawn_on', 'is', null)
+    .returning(['id', 'order_id'])
+    .execute();
+  for (const warning of withdrawn) {
+    await addContact(trx, who, {
+      personId: input.personId,
+      orderId: warning.order_id,
+      type: 'EA06',
+      notes: `Warning withdrawn: ${change}`,
+    });
+    await recordAudit(trx, who.actor, {
+      action: 'withdrew-warning',
+      personId: input.personId,
+      subjectType: 'warning',
+      subjectId: warning.id,
+      detail: { reason: change },
+    });
+  }
+  return { superseded: true, warningsWithdrawn: withdrawn.length };
 }

@@ -7,7 +7,14 @@ type NullableBytes = ColumnType<Uint8Array | null, Uint8Array | null | undefined
 export type DecidedAction = 'warn' | 'breach' | 'recall' | 'nfa';
 export type WarningLevel = 'first' | 'second' | 'final' | 'community';
 export type BreachState =
-  'requested' | 'pack-ready' | 'countersigned' | 'submitted' | 'listed' | 'adjourned' | 'resolved';
+  | 'requested'
+  | 'pack-ready'
+  | 'countersigned'
+  | 'submitted'
+  | 'listed'
+  | 'adjourned'
+  | 'resolved'
+  | 'withdrawn';
 export type BreachOutcome = 'continued' | 'amended' | 'fine' | 'revoked' | 'withdrawn';
 export type RecallState =
   'recommendation-due' | 'recommended' | 'countersigned' | 'issued' | 'returned' | 'not-recalled';
@@ -28,6 +35,9 @@ export interface EnforcementTables {
     decided_on: CalendarDate;
     decided_at: GeneratedTimestamp;
     override_reason: string | null;
+    /** Set when the outcome was amended or withdrawn so that it no longer opens a decision. */
+    superseded_on: CalendarDate | null;
+    superseded_reason: string | null;
     row_version: Generated<number>;
   };
   warnings: {
@@ -62,6 +72,12 @@ export interface EnforcementTables {
     pack_ready_on: CalendarDate | null;
     breach_report_pdf: NullableBytes;
     statement_pdf: NullableBytes;
+    /** Whether the pack asks the court for a summons or (with the reason) a warrant. */
+    court_process: 'summons' | 'warrant' | null;
+    warrant_reason: string | null;
+    order_and_warnings_pdf: NullableBytes;
+    activity_log_pdf: NullableBytes;
+    court_application_pdf: NullableBytes;
     countersigned_by_user_id: string | null;
     countersigned_by_name: string | null;
     countersigned_on: CalendarDate | null;

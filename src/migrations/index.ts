@@ -10,6 +10,7 @@ import * as enforcement from './009_enforcement.js';
 import * as assessments from './010_assessments.js';
 import * as specialistAssessments from './011_specialist_assessments.js';
 import * as changedBy from './012_changed_by.js';
+import * as enforcementAmendments from './013_enforcement_amendments.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '010_assessments': assessments,
   '011_specialist_assessments': specialistAssessments,
   '012_changed_by': changedBy,
+  '013_enforcement_amendments': enforcementAmendments,
 };

@@ -97,8 +97,26 @@ test.describe('Enforcement', () => {
       .getByLabel('Your assessment')
       .fill('Two unacceptable absences in a month; engagement has fallen away.');
     await page.getByLabel('Your proposal to the court').fill('That the order continues with a curfew added.');
+    await page.getByLabel('A summons', { exact: true }).check();
     await submit(page, 'Generate the breach pack');
     await saved(page);
+    const application = await page.request.get(
+      String(
+        await page
+          .getByRole('link', { name: 'Application for a summons or a warrant (PDF)' })
+          .getAttribute('href'),
+      ),
+    );
+    const applicationText = (await readPdf(await application.body())).text.replace(/\s+/g, ' ');
+    expect(applicationText).toContain('Application for a summons');
+    expect(applicationText).toContain('Sentencing Code, Schedule 10, Part 2');
+    // The order in breach is marked on the person's overview.
+    await openTab(page, 'Overview');
+    await expect(
+      page.getByRole('region', { name: 'Enforcement at a glance' }).getByText('Order in breach'),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto(breachUrl);
     const manager = await managerAt(browser, breachUrl);
     await submit(manager, 'Countersign the breach pack');
     await expect(manager.locator('.govuk-error-summary')).toHaveCount(0);
@@ -117,6 +135,47 @@ test.describe('Enforcement', () => {
     await fillDate(page, 'Date of the outcome', londonToday());
     await submit(page, 'Record the outcome');
     await saved(page);
+    await openTab(page, 'Overview');
+    await expect(complianceFigure(page, 'Failures to comply')).toHaveText(/^\s*0 in the last 12 months/);
+    await expect(
+      page.getByRole('region', { name: 'Enforcement at a glance' }).getByText('Order in breach'),
+    ).toHaveCount(0);
+  });
+
+  test('an outcome amended from unacceptable to acceptable: the warning given for it is withdrawn and the count falls', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await waitUntilPastMidnight(page);
+    await signIn(page, 'po.demo', DEMO_PASSWORD);
+    await expectNoAxeViolations(page);
+    const crn = await addPerson(page, uniqueSurname('Tregarthen'));
+    await addEventWithOrder(page, 'Community order', twelveMonthCommunityOrder);
+    await failToAttend(page, crn);
+    await openDecision(page);
+    await decide(page, 'Give a warning', 'First failure; no reason given.');
+    await expectNoAxeViolations(page);
+    await submit(page, 'Issue the warning letter');
+    await saved(page);
+
+    // A hospital letter arrives: the officer changes the outcome, with the reason.
+    await openTab(page, 'Activity log');
+    await follow(page, page.getByRole('link', { name: /^Change outcome of Office appointment/ }).first());
+    await expect(page.getByRole('heading', { name: 'Change the outcome' })).toBeVisible();
+    await page.getByLabel('Acceptable absence – medical (AAME)', { exact: true }).check();
+    await submit(page, 'Save outcome');
+    await expect(page.locator('.govuk-error-summary')).toContainText(
+      'Enter why you are changing the outcome',
+    );
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Reason for the change').fill('A hospital letter shows an admission that morning.');
+    await submit(page, 'Save outcome');
+    await saved(page);
+    await expect(page.getByText('the warning given for it was withdrawn')).toBeVisible();
+
+    await openTab(page, 'Enforcement');
+    await expect(page.getByRole('table').filter({ hasText: 'Issued' })).toContainText('Withdrawn');
+    await expect(page.locator('#decisions-made')).toContainText('Give a warning (set aside)');
     await openTab(page, 'Overview');
     await expect(complianceFigure(page, 'Failures to comply')).toHaveText(/^\s*0 in the last 12 months/);
   });

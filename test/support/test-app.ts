@@ -69,13 +69,15 @@ export class Browser {
   }
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** `env` sets configuration for this app only, as the environment would (local policy, for example). */
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await freshDatabase();
   const clock: { now: Date | null } = { now: null };
   const config = readConfig({
     ...process.env,
     PROBITY_SIGN_IN_ATTEMPTS_PER_ADDRESS: '1000',
     NODE_ENV: 'test',
+    ...options.env,
   });
   const logger = process.env.PROBITY_TEST_LOG ? { level: process.env.PROBITY_TEST_LOG } : false;
   const app = await createProbity({ db: database.db, config, now: () => clock.now ?? new Date() }, logger);
