@@ -8,6 +8,7 @@ import * as sentencesMore from './006_sentences_more.js';
 import * as registrations from './008_registrations.js';
 import * as enforcement from './009_enforcement.js';
 import * as assessments from './010_assessments.js';
+import * as planning from './012_planning.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '008_registrations': registrations,
   '009_enforcement': enforcement,
   '010_assessments': assessments,
+  '012_planning': planning,
 };

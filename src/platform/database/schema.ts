@@ -4,6 +4,7 @@ import type { AppointmentTables } from '../../appointments/tables.js';
 import type { EnforcementTables } from '../../enforcement/tables.js';
 import type { OrganisationTables } from '../../organisation/tables.js';
 import type { PeopleTables } from '../../people/tables.js';
+import type { PlanningTables } from '../../planning/tables.js';
 import type { RegistrationTables } from '../../registrations/tables.js';
 import type { SentenceTables } from '../../sentences/tables.js';
 import type { TieringTables } from '../../tiering/tables.js';
@@ -21,4 +22,5 @@ export interface Database
     RegistrationTables,
     TieringTables,
     EnforcementTables,
-    AssessmentTables {}
+    AssessmentTables,
+    PlanningTables {}
