@@ -194,7 +194,7 @@ describe('the sentence plan', () => {
       {
         description: 'Attend the programme assessment',
         owner: 'partner-agency',
-        partnerName: 'Essex Domestic Abuse Service',
+        ownerName: 'Essex Domestic Abuse Service',
         ...dateForm('targetDate', addDays(today(), -1)),
       },
     );

@@ -514,8 +514,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     const values = form.values ?? {
       description: action?.description ?? '',
       owner: action?.owner ?? '',
-      partnerName: action?.owner === 'partner-agency' ? (action.owner_name ?? '') : '',
-      otherName: action?.owner === 'other' ? (action.owner_name ?? '') : '',
+      ownerName: action?.owner_name ?? '',
       targetDate: datePartsFromIso(action?.target_date),
       doneOn: datePartsFromIso(action?.done_on),
     };

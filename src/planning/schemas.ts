@@ -115,8 +115,7 @@ export function readAction(body: Body, today: string): Read<ActionInput> {
   const values: Values = {
     description: text(body, 'description'),
     owner: text(body, 'owner'),
-    partnerName: text(body, 'partnerName'),
-    otherName: text(body, 'otherName'),
+    ownerName: text(body, 'ownerName'),
     targetDate: dateParts(body, 'targetDate'),
     doneOn: dateParts(body, 'doneOn'),
   };
@@ -124,25 +123,24 @@ export function readAction(body: Body, today: string): Read<ActionInput> {
     .object({
       description: requiredText(WORDS, 'The action', 'Enter what will be done'),
       owner: z.enum(OWNERS, { error: 'Select who does it' }),
-      partnerName: optionalText(200, 'The name of the partner agency'),
-      otherName: optionalText(200, 'Who does it'),
+      ownerName: optionalText(200, 'The name'),
       targetDate: dateField({ label: 'Target date' }).pipe(z.string({ error: 'Enter the target date' })),
       doneOn: dateField({ label: 'Date done', required: false, notInFuture: { today } }),
     })
     .superRefine((v, ctx) => {
-      if (v.owner === 'partner-agency' && !v.partnerName)
+      if (v.owner === 'partner-agency' && !v.ownerName)
         ctx.addIssue({
           code: 'custom',
-          path: ['partnerName'],
+          path: ['ownerName'],
           message: 'Enter the name of the partner agency',
         });
-      if (v.owner === 'other' && !v.otherName)
-        ctx.addIssue({ code: 'custom', path: ['otherName'], message: 'Enter who does it' });
+      if (v.owner === 'other' && !v.ownerName)
+        ctx.addIssue({ code: 'custom', path: ['ownerName'], message: 'Enter who does it' });
     })
     .transform((v): ActionInput => ({
       description: v.description,
       owner: v.owner,
-      ownerName: v.owner === 'partner-agency' ? v.partnerName : v.owner === 'other' ? v.otherName : null,
+      ownerName: v.owner === 'partner-agency' || v.owner === 'other' ? v.ownerName : null,
       targetDate: v.targetDate,
       doneOn: v.doneOn,
     }));
