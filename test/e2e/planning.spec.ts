@@ -262,4 +262,21 @@ test.describe.serial('Plans for a PSO’s case that crosses the role boundary', 
       'Risk management plan review due by',
     );
   });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+
+    test('the officer changes the sequence with the move buttons', async ({ page }) => {
+      expect(chosen.crn, 'the first test chose a case').not.toBe('');
+      await signIn(page, 'po.demo', DEMO_PASSWORD);
+      await expectNoAxeViolations(page);
+      await page.goto(`/people/${chosen.crn}/plans`);
+      await expectNoAxeViolations(page);
+      await expect(objectiveCard(page, 1)).toContainText('Complete Building Better Relationships');
+      await submit(page, /Move down objective 1/);
+      await saved(page);
+      await expect(objectiveCard(page, 1)).toContainText('Reduce drinking');
+      await expect(objectiveCard(page, 2)).toContainText('Complete Building Better Relationships');
+    });
+  });
 });
