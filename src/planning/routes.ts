@@ -446,6 +446,13 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         });
         if (!outcome.saved && 'conflict' in outcome) {
           const fresh = (await store.findObjective(db, page.person.id, objective.id))!;
+          const options = await planning.linkOptions(db, page.person.id, page.today);
+          const needTitle = (need: string | null) =>
+            need === null ? null : (options.needs.find((n) => n.value === need)?.text ?? need);
+          const requirementText = (id: string | null) =>
+            id === null
+              ? null
+              : (options.requirements.find((r) => r.value === id)?.text ?? 'A requirement no longer current');
           return objectivePage(reply, page, plan, fresh, {
             values: form.values,
             rowVersion: fresh.row_version,
@@ -455,15 +462,11 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
               differences: differences([
                 ['In the person’s words', fresh.persons_words, form.data.personsWords],
                 ['In your words', fresh.officers_words, form.data.officersWords],
-                ['Need', fresh.need_title ?? fresh.need, form.data.need],
+                ['Need', fresh.need_title ?? needTitle(fresh.need), needTitle(form.data.need)],
                 [
                   'Requirement',
-                  fresh.requirement_text,
-                  form.data.requirementId
-                    ? form.data.requirementId === fresh.requirement_id
-                      ? fresh.requirement_text
-                      : 'Another requirement'
-                    : null,
+                  fresh.requirement_text ?? requirementText(fresh.requirement_id),
+                  requirementText(form.data.requirementId),
                 ],
                 ['Interventions', fresh.interventions, form.data.interventions],
               ]),

@@ -221,18 +221,18 @@ export function agreementProblems(plan: {
   const problems: FieldMessage[] = [];
   if (!plan.objectives.length)
     problems.push({
-      field: 'agreement',
+      field: 'plan',
       message: 'Add at least one objective before recording the agreement',
     });
   for (const o of plan.objectives)
     if (!o.actions)
       problems.push({
-        field: 'agreement',
+        field: 'plan',
         message: `Add an action to the objective “${o.officersWords}” before recording the agreement`,
       });
   if (!plan.strengths?.trim() || !plan.desistanceFactors?.trim())
     problems.push({
-      field: 'agreement',
+      field: 'plan',
       message:
         'Write the person’s strengths and what helps them stop offending before recording the agreement',
     });

@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { latestAssessedNeeds } from '../assessment/index.js';
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
+import { longDate } from '../platform/calendar/index.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
 import { currentOrdersOf, requirementsOf } from '../sentences/index.js';
@@ -76,7 +77,7 @@ export async function linkOptions(db: Trx, personId: string, today: string): Pro
       value: n.need,
       text: n.title,
       severity: n.severity,
-      hint: `${severityText(n.severity)}: ${n.reason}`,
+      hint: `${severityText(n.severity)}: ${n.reason.charAt(0).toLowerCase()}${n.reason.slice(1)}`,
     })),
     requirements: requirements
       .filter((r) => r.terminatedOn === null && orderIds.has(r.orderId))
@@ -85,7 +86,7 @@ export async function linkOptions(db: Trx, personId: string, today: string): Pro
         return {
           value: r.id,
           text: `${r.typeDescription}${r.units !== null && r.unit ? `: ${r.units} ${r.unit}` : ''}`,
-          hint: `${order.orderTypeDescription}, event ${order.eventNumber}, from ${r.startDate}`,
+          hint: `${order.orderTypeDescription}, event ${order.eventNumber}, from ${longDate(r.startDate)}`,
         };
       }),
   };
