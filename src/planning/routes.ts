@@ -50,10 +50,31 @@ const OWNER_TEXT: Record<string, string> = {
 
 const PROGRESS_TEXT = Object.fromEntries(PROGRESS.map((p) => [p.value, p.text]));
 
+interface FormState {
+  values?: Values;
+  errors?: FormErrors;
+  conflict?: ConflictView;
+  rowVersion?: number;
+}
+
 interface ConflictView {
   by: string;
   at: Date;
   differences: Array<{ label: string; theirs: string; yours: string }>;
+}
+
+/** The form again after a lost race: what was typed, the saved version's row_version, and what differs. */
+function lostRace(
+  conflict: { by: string; at: Date },
+  values: Values,
+  rowVersion: number,
+  rows: Array<[string, unknown, unknown]>,
+): FormState {
+  return {
+    values,
+    rowVersion,
+    conflict: { by: conflict.by, at: conflict.at, differences: differences(rows) },
+  };
 }
 
 /** The rows of a conflict table: only what differs between the saved version and the one typed. */
@@ -196,6 +217,28 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     policy: PLANNING_POLICY,
     ...extra,
   });
+  /**
+   * A form page: 409 after a lost race, 400 with errors, else 200; what was typed (or what is
+   * saved, the first time), the errors, the other person's version and the row_version to send.
+   */
+  const formPage = (
+    reply: FastifyReply,
+    page: PersonPageContext,
+    template: string,
+    form: FormState,
+    saved: { values: Values; rowVersion: number },
+    extra: Record<string, unknown> = {},
+  ) =>
+    reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
+      `${VIEWS}/${template}`,
+      pageView(page, {
+        ...extra,
+        values: form.values ?? saved.values,
+        errors: form.errors ?? NO_ERRORS,
+        conflict: form.conflict ?? null,
+        rowVersion: form.rowVersion ?? saved.rowVersion,
+      }),
+    );
   const plansUrl = (page: PersonPageContext, fragment = '') => `/people/${page.person.crn}/plans${fragment}`;
 
   // ---------------------------------------------------------------- the Plans tab
@@ -261,20 +304,15 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     reply: FastifyReply,
     page: PersonPageContext,
     plan: store.PlanRow,
-    form: { values?: Values; errors?: FormErrors; conflict?: ConflictView; rowVersion?: number } = {},
+    form: FormState = {},
   ) =>
-    reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
-      `${VIEWS}/strengths.njk`,
-      pageView(page, {
-        values: form.values ?? {
-          strengths: plan.strengths ?? '',
-          desistanceFactors: plan.desistance_factors ?? '',
-        },
-        errors: form.errors ?? NO_ERRORS,
-        conflict: form.conflict ?? null,
-        rowVersion: form.rowVersion ?? plan.row_version,
-      }),
-    );
+    formPage(reply, page, 'strengths.njk', form, {
+      values: {
+        strengths: plan.strengths ?? '',
+        desistanceFactors: plan.desistance_factors ?? '',
+      },
+      rowVersion: plan.row_version,
+    });
 
   app.get<CrnParams>('/people/:crn/plans/sentence-plan/strengths', { config: edit }, async (request, reply) =>
     withPlan(request, reply, 'sentence-plan-strengths', async (page, plan) =>
@@ -298,18 +336,15 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         });
         if (!outcome.saved && 'conflict' in outcome) {
           const fresh = (await store.planOf(db, page.person.id))!;
-          return strengthsPage(reply, page, plan, {
-            values: form.values,
-            rowVersion: fresh.row_version,
-            conflict: {
-              by: outcome.conflict.by,
-              at: outcome.conflict.at,
-              differences: differences([
-                ['Strengths', fresh.strengths, form.data.strengths],
-                ['What helps them stop offending', fresh.desistance_factors, form.data.desistanceFactors],
-              ]),
-            },
-          });
+          return strengthsPage(
+            reply,
+            page,
+            plan,
+            lostRace(outcome.conflict, form.values, fresh.row_version, [
+              ['Strengths', fresh.strengths, form.data.strengths],
+              ['What helps them stop offending', fresh.desistance_factors, form.data.desistanceFactors],
+            ]),
+          );
         }
         if (!outcome.saved)
           return strengthsPage(reply, page, plan, {
@@ -327,7 +362,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     page: PersonPageContext,
     plan: store.PlanRow,
     objective: store.ObjectiveRow | null,
-    form: { values?: Values; errors?: FormErrors; conflict?: ConflictView; rowVersion?: number } = {},
+    form: FormState = {},
   ) => {
     const options = await planning.linkOptions(db, page.person.id, page.today);
     // A link kept from before stays on offer even if the need or requirement has since gone.
@@ -354,19 +389,19 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
       reportDate: datePartsFromIso(objective?.report_date),
       reportAuthor: objective?.report_author ?? '',
     };
-    return reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
-      `${VIEWS}/objective.njk`,
-      pageView(page, {
+    return formPage(
+      reply,
+      page,
+      'objective.njk',
+      form,
+      { values, rowVersion: objective?.row_version ?? 0 },
+      {
         plan,
         objective,
         assessment: options.assessment,
         needs: needsForChoice(options.needs),
         requirements: options.requirements,
-        values,
-        errors: form.errors ?? NO_ERRORS,
-        conflict: form.conflict ?? null,
-        rowVersion: form.rowVersion ?? objective?.row_version ?? 0,
-      }),
+      },
     );
   };
 
@@ -453,25 +488,23 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
             id === null
               ? null
               : (options.requirements.find((r) => r.value === id)?.text ?? 'A requirement no longer current');
-          return objectivePage(reply, page, plan, fresh, {
-            values: form.values,
-            rowVersion: fresh.row_version,
-            conflict: {
-              by: outcome.conflict.by,
-              at: outcome.conflict.at,
-              differences: differences([
-                ['In the person’s words', fresh.persons_words, form.data.personsWords],
-                ['In your words', fresh.officers_words, form.data.officersWords],
-                ['Need', fresh.need_title ?? needTitle(fresh.need), needTitle(form.data.need)],
-                [
-                  'Requirement',
-                  fresh.requirement_text ?? requirementText(fresh.requirement_id),
-                  requirementText(form.data.requirementId),
-                ],
-                ['Interventions', fresh.interventions, form.data.interventions],
-              ]),
-            },
-          });
+          return objectivePage(
+            reply,
+            page,
+            plan,
+            fresh,
+            lostRace(outcome.conflict, form.values, fresh.row_version, [
+              ['In the person’s words', fresh.persons_words, form.data.personsWords],
+              ['In your words', fresh.officers_words, form.data.officersWords],
+              ['Need', fresh.need_title ?? needTitle(fresh.need), needTitle(form.data.need)],
+              [
+                'Requirement',
+                fresh.requirement_text ?? requirementText(fresh.requirement_id),
+                requirementText(form.data.requirementId),
+              ],
+              ['Interventions', fresh.interventions, form.data.interventions],
+            ]),
+          );
         }
         if (!outcome.saved)
           return objectivePage(reply, page, plan, objective, {
@@ -512,7 +545,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     plan: store.PlanRow,
     objective: store.ObjectiveRow,
     action: store.ActionRow | null,
-    form: { values?: Values; errors?: FormErrors; conflict?: ConflictView; rowVersion?: number } = {},
+    form: FormState = {},
   ) => {
     const values = form.values ?? {
       description: action?.description ?? '',
@@ -521,18 +554,13 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
       targetDate: datePartsFromIso(action?.target_date),
       doneOn: datePartsFromIso(action?.done_on),
     };
-    return reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
-      `${VIEWS}/action.njk`,
-      pageView(page, {
-        plan,
-        objective,
-        action,
-        owners: OWNERS.map((o) => ({ value: o, text: OWNER_TEXT[o] })),
-        values,
-        errors: form.errors ?? NO_ERRORS,
-        conflict: form.conflict ?? null,
-        rowVersion: form.rowVersion ?? action?.row_version ?? 0,
-      }),
+    return formPage(
+      reply,
+      page,
+      'action.njk',
+      form,
+      { values, rowVersion: action?.row_version ?? 0 },
+      { plan, objective, action, owners: OWNERS.map((o) => ({ value: o, text: OWNER_TEXT[o] })) },
     );
   };
 
@@ -616,24 +644,23 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         });
         if (!outcome.saved && 'conflict' in outcome) {
           const fresh = (await store.findAction(db, page.person.id, action.id))!;
-          return actionPage(reply, page, plan, objective, fresh, {
-            values: form.values,
-            rowVersion: fresh.row_version,
-            conflict: {
-              by: outcome.conflict.by,
-              at: outcome.conflict.at,
-              differences: differences([
-                ['What will be done', fresh.description, form.data.description],
-                [
-                  'Who does it',
-                  fresh.owner_name ?? OWNER_TEXT[fresh.owner],
-                  form.data.ownerName ?? OWNER_TEXT[form.data.owner],
-                ],
-                ['Target date', fresh.target_date, form.data.targetDate],
-                ['Date done', fresh.done_on, form.data.doneOn],
-              ]),
-            },
-          });
+          return actionPage(
+            reply,
+            page,
+            plan,
+            objective,
+            fresh,
+            lostRace(outcome.conflict, form.values, fresh.row_version, [
+              ['What will be done', fresh.description, form.data.description],
+              [
+                'Who does it',
+                fresh.owner_name ?? OWNER_TEXT[fresh.owner],
+                form.data.ownerName ?? OWNER_TEXT[form.data.owner],
+              ],
+              ['Target date', fresh.target_date, form.data.targetDate],
+              ['Date done', fresh.done_on, form.data.doneOn],
+            ]),
+          );
         }
         if (!outcome.saved)
           return actionPage(reply, page, plan, objective, action, {
@@ -650,22 +677,23 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     reply: FastifyReply,
     page: PersonPageContext,
     plan: store.PlanRow,
-    form: { values?: Values; errors?: FormErrors; conflict?: ConflictView; rowVersion?: number } = {},
+    form: FormState = {},
   ) =>
-    reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
-      `${VIEWS}/agreement.njk`,
-      pageView(page, {
-        plan,
-        values: form.values ?? {
+    formPage(
+      reply,
+      page,
+      'agreement.njk',
+      form,
+      {
+        values: {
           agreement: plan.agreement ?? '',
           agreementOn: datePartsFromIso(plan.agreement_on ?? page.today),
           comments: plan.persons_comments ?? '',
           reason: plan.disagreement_reason ?? '',
         },
-        errors: form.errors ?? NO_ERRORS,
-        conflict: form.conflict ?? null,
-        rowVersion: form.rowVersion ?? plan.row_version,
-      }),
+        rowVersion: plan.row_version,
+      },
+      { plan },
     );
 
   app.get<CrnParams>('/people/:crn/plans/sentence-plan/agreement', { config: edit }, async (request, reply) =>
@@ -695,20 +723,17 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         });
         if (!outcome.saved && 'conflict' in outcome) {
           const fresh = (await store.planOf(db, page.person.id))!;
-          return agreementPage(reply, page, fresh, {
-            values: form.values,
-            rowVersion: fresh.row_version,
-            conflict: {
-              by: outcome.conflict.by,
-              at: outcome.conflict.at,
-              differences: differences([
-                ['Agreement', fresh.agreement, form.data.agreement],
-                ['Date', fresh.agreement_on, form.data.on],
-                ['The person’s comments', fresh.persons_comments, form.data.comments],
-                ['Why not', fresh.disagreement_reason, form.data.reason],
-              ]),
-            },
-          });
+          return agreementPage(
+            reply,
+            page,
+            fresh,
+            lostRace(outcome.conflict, form.values, fresh.row_version, [
+              ['Agreement', fresh.agreement, form.data.agreement],
+              ['Date', fresh.agreement_on, form.data.on],
+              ['The person’s comments', fresh.persons_comments, form.data.comments],
+              ['Why not', fresh.disagreement_reason, form.data.reason],
+            ]),
+          );
         }
         if (!outcome.saved)
           return agreementPage(reply, page, plan, {
@@ -727,7 +752,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     reply: FastifyReply,
     page: PersonPageContext,
     plan: store.PlanRow,
-    form: { values?: Values; errors?: FormErrors; conflict?: ConflictView; rowVersion?: number } = {},
+    form: FormState = {},
   ) => {
     const [objectives, actions] = await Promise.all([
       store.objectivesOf(db, plan.id),
@@ -739,9 +764,13 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         values[`progress-${o.id}`] = o.progress;
         values[`notes-${o.id}`] = '';
       }
-    return reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
-      `${VIEWS}/review.njk`,
-      pageView(page, {
+    return formPage(
+      reply,
+      page,
+      'review.njk',
+      form,
+      { values, rowVersion: plan.row_version },
+      {
         plan,
         objectives: objectives.map((o, i) => ({
           ...o,
@@ -754,11 +783,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
           ),
         })),
         progressOptions: PROGRESS,
-        values,
-        errors: form.errors ?? NO_ERRORS,
-        conflict: form.conflict ?? null,
-        rowVersion: form.rowVersion ?? plan.row_version,
-      }),
+      },
     );
   };
 
@@ -792,18 +817,15 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         });
         if (!outcome.saved && 'conflict' in outcome) {
           const fresh = (await store.planOf(db, page.person.id))!;
-          return reviewPage(reply, page, fresh, {
-            values: form.values,
-            rowVersion: fresh.row_version,
-            conflict: {
-              by: outcome.conflict.by,
-              at: outcome.conflict.at,
-              differences: differences([
-                ['Last reviewed', fresh.last_reviewed_on, form.data.reviewedOn],
-                ['Agreement', fresh.agreement, plan.agreement],
-              ]),
-            },
-          });
+          return reviewPage(
+            reply,
+            page,
+            fresh,
+            lostRace(outcome.conflict, form.values, fresh.row_version, [
+              ['Last reviewed', fresh.last_reviewed_on, form.data.reviewedOn],
+              ['Agreement', fresh.agreement, plan.agreement],
+            ]),
+          );
         }
         if (!outcome.saved)
           return reviewPage(reply, page, plan, {
@@ -821,21 +843,17 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     reply: FastifyReply,
     page: PersonPageContext,
     part: RiskPlanPart,
-    form: { values?: Values; errors?: FormErrors; conflict?: ConflictView; rowVersion?: number } = {},
+    form: FormState = {},
   ) => {
     const plan = await store.riskPlanOf(db, page.person.id);
     const definition = RISK_PLAN_PARTS.find((p) => p.key === part)!;
-    return reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
-      `${VIEWS}/risk-part.njk`,
-      pageView(page, {
-        part: definition,
-        position: RISK_PLAN_PARTS.indexOf(definition) + 1,
-        count: RISK_PLAN_PARTS.length,
-        values: form.values ?? { text: planning.partsOf(plan)[part] ?? '' },
-        errors: form.errors ?? NO_ERRORS,
-        conflict: form.conflict ?? null,
-        rowVersion: form.rowVersion ?? plan?.row_version ?? 0,
-      }),
+    return formPage(
+      reply,
+      page,
+      'risk-part.njk',
+      form,
+      { values: { text: planning.partsOf(plan)[part] ?? '' }, rowVersion: plan?.row_version ?? 0 },
+      { part: definition, position: RISK_PLAN_PARTS.indexOf(definition) + 1, count: RISK_PLAN_PARTS.length },
     );
   };
 
@@ -902,24 +920,20 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
       }),
   );
 
-  const riskReviewPage = async (
-    reply: FastifyReply,
-    page: PersonPageContext,
-    form: { values?: Values; errors?: FormErrors; conflict?: ConflictView; rowVersion?: number } = {},
-  ) => {
+  const riskReviewPage = async (reply: FastifyReply, page: PersonPageContext, form: FormState = {}) => {
     const plan = await store.riskPlanOf(db, page.person.id);
     if (!plan) return reply.redirect(plansUrl(page, '#risk-management-plan'));
-    return reply.code(form.conflict ? 409 : form.errors?.summary.length ? 400 : 200).render(
-      `${VIEWS}/risk-review.njk`,
-      pageView(page, {
+    return formPage(
+      reply,
+      page,
+      'risk-review.njk',
+      form,
+      { values: { reviewedOn: datePartsFromIso(page.today), notes: '' }, rowVersion: plan.row_version },
+      {
         plan,
         parts: RISK_PLAN_PARTS.map((p) => ({ ...p, text: planning.partsOf(plan)[p.key] })),
         nextReviewIfToday: nextRiskPlanReview(page.today),
-        values: form.values ?? { reviewedOn: datePartsFromIso(page.today), notes: '' },
-        errors: form.errors ?? NO_ERRORS,
-        conflict: form.conflict ?? null,
-        rowVersion: form.rowVersion ?? plan.row_version,
-      }),
+      },
     );
   };
 

@@ -43,6 +43,19 @@ export type Outcome<T = { id: string }> =
   | { saved: false; problems: FieldMessage[] }
   | { saved: false; conflict: Conflict<Record<string, unknown>> };
 
+/** Who wrote a new row and when: it is also the last change. */
+function stamps(actor: Actor, now: Date) {
+  return { created_at: now, created_by_name: actor.name, updated_at: now, updated_by_name: actor.name };
+}
+
+/** Who changed an editable row, for a refused save. */
+function changedBy<R extends { updated_by_name: string; updated_at: Date }>(
+  row: R,
+  theirs: Record<string, unknown> = row,
+) {
+  return { saved: false as const, conflict: { by: row.updated_by_name, at: row.updated_at, theirs } };
+}
+
 const NO_PLAN: FieldMessage[] = [{ field: 'form', message: 'Start the sentence plan first' }];
 
 // ---------------------------------------------------------------- what an objective may link to
@@ -112,10 +125,7 @@ export async function startPlan(
       .values({
         person_id: input.personId,
         started_on: input.startedOn,
-        created_at: input.now,
-        created_by_name: actor.name,
-        updated_at: input.now,
-        updated_by_name: actor.name,
+        ...stamps(actor, input.now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -140,14 +150,7 @@ async function lockPlan(trx: Trx, personId: string) {
 }
 
 function planConflict(plan: store.PlanRow) {
-  return {
-    saved: false as const,
-    conflict: {
-      by: plan.updated_by_name,
-      at: plan.updated_at,
-      theirs: plan as unknown as Record<string, unknown>,
-    },
-  };
+  return changedBy(plan);
 }
 
 export async function saveStrengths(
@@ -331,10 +334,7 @@ async function insertObjectives(
         person_id: input.personId,
         position,
         ...objectiveColumns(objective, links),
-        created_at: input.now,
-        created_by_name: actor.name,
-        updated_at: input.now,
-        updated_by_name: actor.name,
+        ...stamps(actor, input.now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -435,15 +435,7 @@ export async function updateObjective(
       .where('person_id', '=', input.personId)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    if (row.row_version !== input.expectedVersion)
-      return {
-        saved: false as const,
-        conflict: {
-          by: row.updated_by_name,
-          at: row.updated_at,
-          theirs: row as unknown as Record<string, unknown>,
-        },
-      };
+    if (row.row_version !== input.expectedVersion) return changedBy(row);
     const links = await resolveLinks(trx, input.personId, input.today, input.objective);
     // A link kept from before stays valid even when the need or order has since gone.
     const problems = links.problems.filter(
@@ -569,10 +561,7 @@ export async function addAction(
         owner_name: input.action.ownerName,
         target_date: input.action.targetDate,
         done_on: input.action.doneOn,
-        created_at: input.now,
-        created_by_name: actor.name,
-        updated_at: input.now,
-        updated_by_name: actor.name,
+        ...stamps(actor, input.now),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -602,15 +591,7 @@ export async function updateAction(
       .where('person_id', '=', input.personId)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    if (row.row_version !== input.expectedVersion)
-      return {
-        saved: false as const,
-        conflict: {
-          by: row.updated_by_name,
-          at: row.updated_at,
-          theirs: row as unknown as Record<string, unknown>,
-        },
-      };
+    if (row.row_version !== input.expectedVersion) return changedBy(row);
     const problems = actionDateProblems(input.action.targetDate, plan.started_on);
     if (problems.length) return { saved: false as const, problems };
     await trx
@@ -771,14 +752,7 @@ async function lockRiskPlan(trx: Trx, personId: string) {
 }
 
 function riskPlanConflict(row: store.RiskPlanRow) {
-  return {
-    saved: false as const,
-    conflict: {
-      by: row.updated_by_name,
-      at: row.updated_at,
-      theirs: partsOf(row) as Record<string, unknown>,
-    },
-  };
+  return changedBy(row, partsOf(row));
 }
 
 /**
@@ -815,10 +789,7 @@ export async function saveRiskPlanPart(
         .values({
           person_id: input.personId,
           [column]: input.text || null,
-          created_at: input.now,
-          created_by_name: actor.name,
-          updated_at: input.now,
-          updated_by_name: actor.name,
+          ...stamps(actor, input.now),
         })
         .returning('id')
         .executeTakeFirstOrThrow());
