@@ -2,7 +2,7 @@
  * `npm run generate -- --people N [--contacts-per-person 100]`: a synthetic dataset of
  * any size on PostgreSQL (DATABASE_URL, required): people with an address, an
  * allocation, an event, a community order with a RAR and an unpaid work
- * requirement, and about 100 contacts each (appointments with outcomes, RAR
+ * requirement, a signed assessment, and about 100 contacts each (appointments with outcomes, RAR
  * activities, unpaid work sessions, calls and notes, a few to come and a few
  * overdue an outcome). Bulk inserts with INSERT … SELECT generate_series, in
  * batches, so 100,000 people and 10 million contacts fit in minutes. The demo
@@ -14,6 +14,30 @@ import { connectPostgres } from '../src/platform/database/connect.js';
 import { migrateToLatest } from '../src/platform/database/migrate.js';
 
 const CASES_PER_OFFICER = 45;
+
+/** The needs every generated assessment records, in the shape the assessment keeps (SectionNeed). */
+const BENCH_NEEDS = JSON.stringify([
+  {
+    section: '3',
+    title: 'Accommodation',
+    need: 'accommodation',
+    severity: 'standard',
+    score: 3,
+    linkedToOffending: true,
+    linkedToHarm: false,
+    reason: 'Score 3 of 8: a need from 2, severe from 7',
+  },
+  {
+    section: '9',
+    title: 'Alcohol misuse',
+    need: 'alcohol',
+    severity: 'severe',
+    score: 7,
+    linkedToOffending: true,
+    linkedToHarm: true,
+    reason: 'Score 7 of 8: a need from 4, severe from 7',
+  },
+]);
 const BATCH = 5_000;
 
 function argument(name: string, fallback: number): number {
@@ -161,6 +185,31 @@ async function main() {
             (array_agg(id) filter (where type_code = 'W'))[1] as upw_id
           from r group by person_id) g
         where g.person_id = b.id`.execute(db);
+      // A signed assessment each, with a section row per section, as a real caseload has: the
+      // caseload's assessment column and the overview read these.
+      await sql`
+        with a as (
+          insert into assessments (person_id, assessment_type, state, assessor_staff_id, assessor_name,
+            started_at, signed_at, signed_by_name, completed_on, locked_at, rosh_level, snapshot, updated_by_name)
+          select id, 'review', 'locked', staff_id, 'Bench Officer', current_date - (n % 170) - 3,
+            current_date - (n % 170), 'Bench Officer', current_date - (n % 170), current_date - (n % 170),
+            case when n % 4 = 0 then 'medium' else 'low' end,
+            jsonb_build_object('workedOutOn', current_date - (n % 170), 'scores', '[]'::jsonb, 'predictors', '[]'::jsonb,
+              'facts', '[]'::jsonb, 'rsrPercent', null,
+              'rosh', jsonb_build_object('level', case when n % 4 = 0 then 'medium' else 'low' end, 'from', '["community.public"]'::jsonb),
+              'needs', ${sql.lit(BENCH_NEEDS)}::jsonb,
+              'tierInputs', jsonb_build_object('needs', jsonb_build_object('accommodation', 'standard', 'alcohol', 'severe'),
+                'ogrsPercent', 20 + n % 60, 'rsr', null, 'parentingConcerns', false, 'impulsivityOrTemper', n % 3 = 0)),
+            'Bench data'
+          from bench_people returning id, person_id
+        )
+        insert into assessment_sections (assessment_id, person_id, section_code, status, answers, corrections,
+          linked_to_offending, linked_to_harm, evidence, updated_by_name)
+        select a.id, a.person_id, s.code, 'complete', '{}'::jsonb, '{}'::jsonb, s.code not in ('1', 'rosh'), false,
+          'Bench data', 'Bench data'
+        from a cross join unnest(array['1','2','3','4','5','6','7','8','9','10','11','12','13','rosh']) as s(code)`.execute(
+        db,
+      );
       const beforeContacts = Date.now();
       // About perPerson contacts each: every 5th day back from 20 days ahead, mostly appointments.
       await sql`

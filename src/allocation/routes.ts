@@ -95,18 +95,25 @@ export function allocationRoutes(app: FastifyInstance, context: AppContext): voi
       const team = await teamOfStaff(db, request.user?.staffId ?? null);
       if (!team) return reply.render('allocation/views/team.njk', { team: null });
       const officer = request.query.officer;
-      const [counts, cases, unallocated, tasks] = await Promise.all([
+      const [counts, rows, unallocated, tasks] = await Promise.all([
         store.teamCaseCounts(db, team.id),
         store.teamCaseload(db, team.id, viewerOf(request), today(), officerFilter(officer)),
         store.awaitingAllocation(db, viewerOf(request)),
         openTasksOfTeam(db, team.id, viewerOf(request)),
       ]);
+      const columns = await loadCaseloadColumns(
+        db,
+        rows.map((c) => c.id),
+        today(),
+      );
+      const cases = rows.map((c) => ({ ...c, cells: columns.cells.get(c.id) ?? [] }));
       return reply.render('allocation/views/team.njk', {
         team,
         counts,
         cases,
         unallocated,
         tasks,
+        headings: columns.headings,
         officer,
         total: counts.reduce((sum, c) => sum + c.cases, 0),
       });

@@ -104,6 +104,7 @@ export function teamCaseload(db: Db, teamId: string, viewer: Viewer, today: stri
     .innerJoin('people', 'people.id', 'allocations.person_id')
     .innerJoin('staff', 'staff.id', 'allocations.staff_id')
     .select([
+      'people.id',
       'people.crn',
       'people.forename',
       'people.surname',

@@ -135,8 +135,10 @@ function defined(body: Record<string, unknown>): Record<string, unknown> {
 function parse<T>(schema: z.ZodType<T>, body: Record<string, unknown>, name: PredictorName) {
   const parsed = schema.safeParse(defined(body));
   if (parsed.success) return { ok: true as const, value: parsed.data };
-  const missing = riskRequestFieldProblems(parsed.error, name).map(
-    (p) => `${FIELD_NAMES[p.field] ?? p.field}: ${p.message}`,
+  const missing = riskRequestFieldProblems(parsed.error, name).map((p) =>
+    body[p.field] === undefined
+      ? `${FIELD_NAMES[p.field] ?? p.field}: not answered yet`
+      : `${FIELD_NAMES[p.field] ?? p.field}: ${p.message}`,
   );
   return { ok: false as const, outcome: { name, status: 'cannot-work-out' as const, missing } };
 }

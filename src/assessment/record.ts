@@ -3,6 +3,7 @@
  * with. Each value carries its source in words, so the page can say where it came from; the
  * assessor corrects it with a reason where the record is incomplete (older convictions, cautions).
  */
+import { longDate } from '../platform/calendar/index.js';
 import { OGRS3_OFFENCE_CATEGORY_TABLE, type Ogrs3OffenceCategoryCode } from '../risk/index.js';
 import type { RecordValue, RecordValues } from './rules.js';
 
@@ -119,7 +120,7 @@ export function recordValuesOf(record: CaseRecordFacts): RecordValues {
   if (record.mainAddress)
     values['3.3'] = {
       value: 'no',
-      source: `Main address since ${record.mainAddress.since}: ${record.mainAddress.summary}`,
+      source: `Main address since ${longDate(record.mainAddress.since)}: ${record.mainAddress.summary}`,
     };
   return values;
 }

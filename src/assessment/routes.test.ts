@@ -13,7 +13,7 @@ const db = () => t.database.db;
 const used = new Set<string>();
 
 /** A visible, allocated demo person with an event, not used by another test in this file, with no flags or tier. */
-async function freshPerson(holderUsername = 'po.demo') {
+async function freshPerson(holderUsername = 'po.demo', orderStartedBy?: string) {
   const holder = await db()
     .selectFrom('users')
     .select('staff_id')
@@ -31,6 +31,19 @@ async function freshPerson(holderUsername = 'po.demo') {
       eb.exists(eb.selectFrom('events').select('events.id').whereRef('events.person_id', '=', 'people.id')),
     )
     .where('people.crn', 'not in', used.size ? [...used] : ['-'])
+    .where((eb) =>
+      orderStartedBy
+        ? eb.exists(
+            eb
+              .selectFrom('orders')
+              .select('orders.id')
+              .whereRef('orders.person_id', '=', 'people.id')
+              .where('orders.terminated_on', 'is', null)
+              .where('orders.start_date', '<=', orderStartedBy)
+              .where('orders.expected_end_date', '>', new Date().toISOString().slice(0, 10)),
+          )
+        : eb.lit(true),
+    )
     .orderBy('people.crn')
     .executeTakeFirstOrThrow();
   used.add(row.crn);
@@ -476,5 +489,24 @@ describe('who may do what', () => {
     const id = await start(po, a.crn);
     expect((await po.get(`/people/${b.crn}/assessments/${id}`)).statusCode).toBe(404);
     expect((await po.get(`/people/${a.crn}/assessments/${id}/sections/99`)).statusCode).toBe(404);
+  });
+});
+
+describe('due and overdue assessments on the caseloads', () => {
+  it('shows an overdue initial assessment on the officer’s and the team’s caseload, and on the overview', async () => {
+    // A case of po.demo's whose current order began well over 15 working days ago, with no assessment.
+    const longAgo = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const person = await freshPerson('po.demo', longAgo);
+    const po = await t.signIn('po.demo');
+    const caseload = await po.get('/caseload');
+    const row = new RegExp(`${person.crn}[\\s\\S]*?</tr>`).exec(caseload.body)![0];
+    expect(row).toContain('Overdue');
+    expect(row).toMatch(/Initial by \d{1,2} \w+ \d{4}/);
+    const overview = await po.get(`/people/${person.crn}`);
+    expect(overview.body).toMatch(/Initial assessment due by [\s\S]*?Overdue/);
+    const manager = await t.signIn('manager.demo');
+    const team = await manager.get('/team');
+    const teamRow = new RegExp(`${person.crn}[\\s\\S]*?</tr>`).exec(team.body)![0];
+    expect(teamRow).toContain('Overdue');
   });
 });

@@ -4,9 +4,9 @@ import { addCaseloadColumn, type CaseloadCell } from '../allocation/index.js';
 import { addOverviewPanel, addPersonTab, withPerson, type PersonPageContext } from '../people/index.js';
 import { actorOf } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/http/context.js';
-import { formatDate as longDateOf } from '../platform/http/format.js';
+import { longDate } from '../platform/calendar/index.js';
 import { NO_ERRORS, text, toFormErrors, type FormErrors } from '../platform/http/forms.js';
-import { OGRS3_OFFENCE_CATEGORIES } from '../risk/index.js';
+import { OGRS3_OFFENCE_CATEGORIES, specialistAssessmentsPanel } from '../risk/index.js';
 import { assessmentClocksFor } from './caseload.js';
 import { ASSESSMENT_POLICY } from './policy.js';
 import { recordValuesOf } from './record.js';
@@ -65,10 +65,30 @@ const TYPE_TEXT = { initial: 'Initial', review: 'Review', termination: 'Terminat
 function caseloadCell(clock: AssessmentClock): CaseloadCell {
   if (!clock.due) return { text: 'None due' };
   const what = clock.kind === 'initial' ? 'Initial' : 'Review';
-  const text = `${what} by ${longDateOf(clock.dueOn)}${clock.inProgress ? ', in progress' : ''}`;
+  const text = `${what} by ${longDate(clock.dueOn)}${clock.inProgress ? ', in progress' : ''}`;
   if (clock.status === 'overdue') return { text, tag: { text: 'Overdue', colour: 'red' } };
   if (clock.status === 'due-soon') return { text, tag: { text: 'Due soon', colour: 'yellow' } };
   return { text };
+}
+
+/** The banner after a change, from the redirect's query. */
+function flashFor(query: Record<string, string>, row: store.AssessmentRow): string | undefined {
+  if (query.rosh) {
+    const alerted =
+      query.manager === 'alerted' ? ' The team manager has been given a task to review the case.' : '';
+    return `Risk of serious harm summary completed: RoSH registered as ${ratingText(query.rosh).toLowerCase()}.${alerted}`;
+  }
+  if (query.saved) {
+    const def = sectionDefinition(query.saved);
+    return def ? `${def.kind === 'rosh' ? def.title : `Section ${def.code}: ${def.title}`} saved` : undefined;
+  }
+  if (query.signed)
+    return row.state === 'awaiting-countersignature'
+      ? 'Assessment signed. It now waits for a manager to countersign it'
+      : 'Assessment signed and locked';
+  if (query.countersign) return 'Assessment countersigned and locked';
+  if (query.return) return 'Assessment returned to the assessor';
+  return undefined;
 }
 
 function problemErrors(problems: readonly FieldMessage[]): FormErrors {
@@ -163,10 +183,11 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
     values: Record<string, string> = {},
     errors: FormErrors = NO_ERRORS,
   ) => {
-    const [rows, facts, changes] = await Promise.all([
+    const [rows, facts, changes, specialist] = await Promise.all([
       store.assessmentsOf(db, page.person.id),
       store.caseRecordFacts(db, page.person.id, page.today),
       store.significantChanges(db, page.person.id, ASSESSMENT_POLICY.significantRegisterTypes),
+      specialistAssessmentsPanel(db, page.person.id, page.today),
     ]);
     const open = rows.find((r) => r.state !== 'locked') ?? null;
     const lastCompleted = rows.find((r) => r.completed_on !== null) ?? null;
@@ -189,6 +210,7 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
         open,
         clock,
         hasLocked: rows.some((r) => r.state === 'locked'),
+        specialist,
         canEdit: mayEdit(request),
         values: { type: values.type ?? (rows.some((r) => r.state === 'locked') ? 'review' : 'initial') },
         errors,
@@ -278,6 +300,7 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
           row.state === 'awaiting-countersignature' &&
           row.assessor_user_id !== request.user?.id,
         existing: (request.query as Record<string, string>).existing === 'yes',
+        flash: flashFor(request.query as Record<string, string>, row),
         errors,
         values,
       }),

@@ -380,7 +380,7 @@ describe('when the next assessment is due', () => {
     });
     expect(clock).toMatchObject({ kind: 'review', dueOn: '2026-07-15', status: 'overdue' });
     expect(clock.due && clock.reason).toBe(
-      'Review after a significant change: a RoSH high registration on 2026-07-01',
+      'Review after a significant change: a RoSH high registration on 1 July 2026',
     );
   });
 

@@ -4,7 +4,7 @@
  * countersign, and when the next assessment is due. Source of the thresholds:
  * reference/risk-instruments.md, "OASys: the layered assessment".
  */
-import { addDays, addWorkingDays } from '../platform/calendar/index.js';
+import { addDays, addWorkingDays, longDate } from '../platform/calendar/index.js';
 import type { NeedName, NeedSeverity } from '../tiering/index.js';
 import { ASSESSMENT_POLICY, type AssessmentPolicy } from './policy.js';
 import {
@@ -402,7 +402,7 @@ export function assessmentClock(
       kind: 'initial',
       dueOn,
       status: statusOf(dueOn, input.today, policy),
-      reason: `Initial assessment: due ${policy.initialDueWorkingDays} working days after sentence or release (${input.supervisionStart})`,
+      reason: `Initial assessment: due ${policy.initialDueWorkingDays} working days after sentence or release (${longDate(input.supervisionStart)})`,
       inProgress,
     };
   }
@@ -417,7 +417,7 @@ export function assessmentClock(
       kind: 'review',
       dueOn: changeDue,
       status: statusOf(changeDue, input.today, policy),
-      reason: `Review after a significant change: ${change!.what} on ${change!.on}`,
+      reason: `Review after a significant change: ${change!.what} on ${longDate(change!.on)}`,
       inProgress,
     };
   }
@@ -426,7 +426,7 @@ export function assessmentClock(
     kind: 'review',
     dueOn: cycleDue,
     status: statusOf(cycleDue, input.today, policy),
-    reason: `Review: every ${policy.reviewCycleWeeks} weeks after the last assessment (${input.lastCompletedOn})`,
+    reason: `Review: every ${policy.reviewCycleWeeks} weeks after the last assessment (${longDate(input.lastCompletedOn)})`,
     inProgress,
   };
 }

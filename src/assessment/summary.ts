@@ -16,7 +16,9 @@ import {
   type SectionNeed,
   type SectionState,
 } from './rules.js';
-import { optionOf, SECTIONS, itemDefinition } from './sections.js';
+import { longDate } from '../platform/calendar/index.js';
+import { OGRS3_OFFENCE_CATEGORY_TABLE, type Ogrs3OffenceCategoryCode } from '../risk/index.js';
+import { itemDefinition, optionOf, SECTIONS, type Fact } from './sections.js';
 
 export interface SectionScoreLine {
   section: string;
@@ -31,6 +33,8 @@ export interface FactLine {
   code: string;
   label: string;
   value: string | undefined;
+  /** The value as the page shows it: a date in words, a category by its name. */
+  shown: string;
   source: AnswerSource;
   recordSource?: string;
   recordValue?: string;
@@ -58,6 +62,16 @@ export interface AssessmentSummary {
 
 export interface AssessmentSnapshot extends AssessmentSummary {
   workedOutOn: string;
+}
+
+function shownValue(fact: Fact, value: string | undefined): string {
+  if (value === undefined) return 'Not answered';
+  if (fact.kind === 'date') return longDate(value);
+  if (fact.kind === 'offence-category')
+    return OGRS3_OFFENCE_CATEGORY_TABLE[value as Ogrs3OffenceCategoryCode]?.label ?? value;
+  if (fact.kind === 'percent') return `${value}%`;
+  if (fact.kind === 'yes-no') return value === 'yes' ? 'Yes' : 'No';
+  return value;
 }
 
 function sectionOf(sections: readonly SectionState[], code: string): SectionState {
@@ -108,6 +122,7 @@ export function summarise(
       code: fact.code,
       label: fact.label,
       value: answer.value,
+      shown: shownValue(fact, answer.value),
       source: answer.source,
       ...(answer.fromRecord
         ? { recordSource: answer.fromRecord.source, recordValue: answer.fromRecord.value }

@@ -46,8 +46,8 @@ function otherFlags(random: SeededRandom): Flag[] {
 
 /**
  * Gives the demo caseload its flags (RoSH for everyone allocated, and some domestic abuse,
- * MAPPA, self-harm and IOM registrations), some with reviews due or overdue, and works out
- * each person's first tier from them. A PSO's cases stay within the PSO's grade.
+ * MAPPA, self-harm and IOM registrations), some with reviews due or overdue. A PSO's cases
+ * stay within the PSO's grade.
  */
 export async function loadDemoRegistrations(db: Kysely<Database>, now: Date): Promise<void> {
   const random = new SeededRandom(6006);
@@ -90,6 +90,16 @@ export async function loadDemoRegistrations(db: Kysely<Database>, now: Date): Pr
     });
   });
   if (rows.length) await db.insertInto('registrations').values(rows).execute();
-  for (const personId of new Set(cases.map((c) => c.person_id)))
-    await recalculateTier(db, personId, 'Demo data loaded', today, now);
+}
+
+/** Each allocated person's first tier, from their flags, sentence and assessment. */
+export async function workOutDemoTiers(db: Kysely<Database>, now: Date): Promise<void> {
+  const today = londonDateOf(now);
+  const cases = await db
+    .selectFrom('allocations')
+    .select('person_id')
+    .where('ended_at', 'is', null)
+    .orderBy('person_id')
+    .execute();
+  for (const { person_id } of cases) await recalculateTier(db, person_id, 'Demo data loaded', today, now);
 }

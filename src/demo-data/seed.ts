@@ -3,7 +3,8 @@ import { hashPassword } from '../accounts/passwords.js';
 import type { Db } from '../platform/database/connect.js';
 import { formatCrn, pncWithCheckCharacter } from '../people/rules.js';
 import { FEMALE_FORENAMES, MALE_FORENAMES, STREETS, SURNAMES, TOWNS } from './names.js';
-import { loadDemoRegistrations } from './registrations.js';
+import { loadDemoAssessments } from './assessments.js';
+import { loadDemoRegistrations, workOutDemoTiers } from './registrations.js';
 import { SeededRandom } from './random.js';
 import { loadDemoSentences } from './sentences.js';
 import { loadDemoContacts } from './contacts.js';
@@ -249,6 +250,8 @@ export async function loadDemoData(db: Db, now: Date): Promise<void> {
     );
     await loadDemoContacts(trx, now);
     await loadDemoRegistrations(trx, now);
+    await loadDemoAssessments(trx, now);
+    await workOutDemoTiers(trx, now);
   });
 }
 

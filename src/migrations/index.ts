@@ -8,6 +8,7 @@ import * as sentencesMore from './006_sentences_more.js';
 import * as registrations from './008_registrations.js';
 import * as enforcement from './009_enforcement.js';
 import * as assessments from './010_assessments.js';
+import * as specialistAssessments from './011_specialist_assessments.js';
 import * as planning from './012_planning.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '008_registrations': registrations,
   '009_enforcement': enforcement,
   '010_assessments': assessments,
+  '011_specialist_assessments': specialistAssessments,
   '012_planning': planning,
 };

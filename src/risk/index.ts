@@ -1,6 +1,7 @@
 /**
  * Risk: the actuarial predictors (OGRS3, OGP, OVP, OSP/DC, OSP/IIC, Risk Matrix 2000) as pure functions
- * that answer every score with its working, and the request and response schemas of their API.
+ * that answer every score with its working, and the request and response schemas of their API; and
+ * the specialist tools recorded on a person (SARA, Risk Matrix 2000), listed for the Assessments tab.
  */
 export {
   calculateOgrs3,
@@ -84,3 +85,11 @@ export {
   ospIicResponse,
   rm2000Response,
 } from './response-schemas.js';
+export { specialistAssessmentsOf, specialistAssessmentsPanel } from './specialist-list.js';
+export type {
+  SpecialistAssessmentSummary,
+  SpecialistAssessmentsPanel,
+  SpecialistKind,
+} from './specialist-list.js';
+export { rm2000Eligibility } from './rm2000-record.js';
+export type { Rm2000Eligibility, Rm2000RecordFacts } from './rm2000-record.js';

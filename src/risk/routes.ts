@@ -16,6 +16,7 @@ import {
   rm2000Response,
 } from './response-schemas.js';
 import { calculateRm2000 } from './rm2000.js';
+import { specialistRoutes } from './specialist-routes.js';
 import {
   ogpRequest,
   ogrs3Request,
@@ -119,4 +120,5 @@ export function riskRoutes(app: FastifyInstance, context: AppContext): void {
     response: rm2000Response,
     calculate: calculateRm2000,
   });
+  specialistRoutes(app, context);
 }

@@ -6,6 +6,7 @@ import type { OrganisationTables } from '../../organisation/tables.js';
 import type { PeopleTables } from '../../people/tables.js';
 import type { PlanningTables } from '../../planning/tables.js';
 import type { RegistrationTables } from '../../registrations/tables.js';
+import type { RiskTables } from '../../risk/tables.js';
 import type { SentenceTables } from '../../sentences/tables.js';
 import type { TieringTables } from '../../tiering/tables.js';
 import type { PlatformTables } from '../tables.js';
@@ -23,4 +24,5 @@ export interface Database
     TieringTables,
     EnforcementTables,
     AssessmentTables,
+    RiskTables,
     PlanningTables {}
