@@ -104,8 +104,10 @@ test.describe.serial('Plans for a PSO’s case that crosses the role boundary', 
     // An objective linked to nothing is refused, and the form keeps what was typed.
     await follow(page, page.getByRole('button', { name: 'Add an objective' }));
     await expectNoAxeViolations(page);
-    const needs = page.getByRole('group', { name: /Need from the initial assessment signed/ });
-    await expect(needs.getByRole('radio').first()).toHaveAccessibleName('Relationships');
+    const needs = page.getByRole('group', { name: /Need from the (initial|review) assessment signed/ });
+    await expect(needs.getByRole('radio', { name: 'Relationships' })).toHaveAccessibleDescription(
+      /^Severe need/,
+    );
     await page.getByLabel('The objective in the person’s own words').fill('I want to stay away from drink');
     await page.getByLabel('The objective in your words').fill('Reduce drinking to within safe limits');
     await page.getByLabel('The responsible officer, with the person').check();
@@ -133,7 +135,7 @@ test.describe.serial('Plans for a PSO’s case that crosses the role boundary', 
       .getByLabel('The objective in your words')
       .fill('Complete Building Better Relationships and use a time-out plan');
     await page
-      .getByRole('group', { name: /Need from the initial assessment/ })
+      .getByRole('group', { name: /Need from the (initial|review) assessment/ })
       .getByRole('radio', { name: 'Relationships' })
       .check();
     await page

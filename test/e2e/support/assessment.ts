@@ -47,13 +47,14 @@ const WORDS: Record<string, string> = {
 };
 
 /**
- * Starts an initial assessment from the Assessments tab, completes every section as a person
- * would (choosing each answer not already given by the record), and signs it. Answers the
- * assessment's address.
+ * Starts an assessment from the Assessments tab (a review when a completed one exists, copied from
+ * it; otherwise an initial one), completes every section as a person would, choosing each answer
+ * that neither the record nor the copy gives, and signs it. Answers the assessment's address.
  */
 export async function completeAndSignAssessment(page: Page, answers: AssessmentAnswers): Promise<string> {
   await openTab(page, 'Assessments');
-  await page.getByRole('radio', { name: 'Initial' }).check();
+  const review = page.getByRole('radio', { name: 'Review' });
+  await ((await review.isEnabled()) ? review : page.getByRole('radio', { name: 'Initial' })).check();
   await submit(page, 'Start the assessment');
   await expectNoAxeViolations(page);
   const assessment = page.url().split('?')[0]!;
