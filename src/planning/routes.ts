@@ -163,7 +163,8 @@ async function loadPlans(context: AppContext, page: PersonPageContext) {
       ...r,
       progress: r.progress.map((p) => ({
         ...p,
-        objective: words.get(p.objective_id) ?? 'An objective',
+        // In words, not by number: the sequence may have changed since the review.
+        objective: objectives.find((o) => o.id === p.objective_id)?.officers_words ?? 'An objective',
         progressText: PROGRESS_TEXT[p.progress],
       })),
     })),
