@@ -41,6 +41,9 @@ async function freshPerson() {
     .executeTakeFirstOrThrow();
   used.add(row.crn);
   await withoutFlagsOrTier(db(), row.id);
+  // The demo data gives most people plans: start from none.
+  await db().deleteFrom('sentence_plans').where('person_id', '=', row.id).execute();
+  await db().deleteFrom('risk_management_plans').where('person_id', '=', row.id).execute();
   return row;
 }
 

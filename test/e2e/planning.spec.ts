@@ -25,11 +25,15 @@ test.describe.serial('Plans for a PSO’s case that crosses the role boundary', 
   test('an officer adds a domestic abuse registration, the tier recalculates and the manager gets the task', async ({
     page,
   }) => {
-    // A case the PSO holds with medium RoSH: the Plans column says its risk management plan is missing.
+    // A case the PSO holds with medium RoSH and no plans yet: the Plans column says the initial
+    // sentence plan is due and the risk management plan missing.
     await signIn(page, 'pso.demo', DEMO_PASSWORD);
     await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible();
     await expectNoAxeViolations(page);
-    const rows = page.locator('table tbody tr').filter({ hasText: 'RMP missing' });
+    const rows = page
+      .locator('table tbody tr')
+      .filter({ hasText: 'RMP missing' })
+      .filter({ hasText: 'Initial plan by' });
     expect(await rows.count()).toBeGreaterThan(0);
     const row = rows.last();
     chosen.crn = (await row.locator('td').nth(1).innerText()).trim();
