@@ -9,6 +9,7 @@ import { enforcementRoutes } from './enforcement/routes.js';
 import { organisationRoutes } from './organisation/routes.js';
 import { MANAGERS, PRACTITIONERS, RESPONSIBLE_OFFICERS, ADMINISTRATORS } from './organisation/roles.js';
 import { peopleRoutes } from './people/routes.js';
+import { planningRoutes } from './planning/index.js';
 import { registrationRoutes } from './registrations/routes.js';
 import { personTabs } from './people/tabs.js';
 import { buildApp } from './platform/http/app.js';
@@ -34,6 +35,7 @@ export function createProbity(context: AppContext, logger?: FastifyServerOptions
       auditRoutes,
       tieringRoutes,
       assessmentRoutes,
+      planningRoutes,
       riskRoutes,
       enforcementRoutes,
       apiRoutes,

@@ -4,6 +4,7 @@ import type { Db } from '../platform/database/connect.js';
 import { formatCrn, pncWithCheckCharacter } from '../people/rules.js';
 import { FEMALE_FORENAMES, MALE_FORENAMES, STREETS, SURNAMES, TOWNS } from './names.js';
 import { loadDemoAssessments } from './assessments.js';
+import { loadDemoPlans } from './plans.js';
 import { loadDemoRegistrations, workOutDemoTiers } from './registrations.js';
 import { SeededRandom } from './random.js';
 import { loadDemoSentences } from './sentences.js';
@@ -252,6 +253,7 @@ export async function loadDemoData(db: Db, now: Date): Promise<void> {
     await loadDemoContacts(trx, now);
     await loadDemoRegistrations(trx, now);
     await loadDemoAssessments(trx, now);
+    await loadDemoPlans(trx, now);
     await workOutDemoTiers(trx, now);
   });
 }

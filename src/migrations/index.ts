@@ -11,6 +11,7 @@ import * as assessments from './010_assessments.js';
 import * as specialistAssessments from './011_specialist_assessments.js';
 import * as changedBy from './012_changed_by.js';
 import * as enforcementAmendments from './013_enforcement_amendments.js';
+import * as planning from './014_planning.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '011_specialist_assessments': specialistAssessments,
   '012_changed_by': changedBy,
   '013_enforcement_amendments': enforcementAmendments,
+  '014_planning': planning,
 };

@@ -30,6 +30,7 @@ export type { FieldProblem } from './schemas.js';
 export {
   caseRiskFacts,
   recalculateTier,
+  roshLevelsOf,
   tierInputOf,
   type CaseRiskFacts,
   type Recalculation,

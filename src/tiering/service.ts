@@ -64,6 +64,33 @@ export async function caseRiskFacts(db: Executor, personId: string, today: strin
   return { rosh, mappaLevel, registrations: current.map((r) => r.type_code), iomNominal, sources };
 }
 
+/**
+ * The RoSH level of each of many people (the highest current RoSH registration), in one query, for
+ * lists such as a caseload. People with no current RoSH registration are left out.
+ */
+export async function roshLevelsOf(
+  db: Executor,
+  personIds: readonly string[],
+  today: string,
+): Promise<Map<string, NonNullable<CaseRiskFacts['rosh']>>> {
+  const levels = new Map<string, NonNullable<CaseRiskFacts['rosh']>>();
+  if (!personIds.length) return levels;
+  const rows = await db
+    .selectFrom('registrations')
+    .select(['person_id', 'type_code'])
+    .where('person_id', 'in', [...personIds])
+    .where('type_code', 'in', Object.keys(ROSH_CODES))
+    .where('deregistered_on', 'is', null)
+    .where('registered_on', '<=', today)
+    .execute();
+  for (const r of rows) {
+    const level = ROSH_CODES[r.type_code]!;
+    const held = levels.get(r.person_id);
+    if (!held || ROSH_RANK.indexOf(level) > ROSH_RANK.indexOf(held)) levels.set(r.person_id, level);
+  }
+  return levels;
+}
+
 /** Everything the calculator needs, from the record, with where each input came from. */
 export async function tierInputOf(
   db: Executor,

@@ -4,6 +4,7 @@ import type { AppointmentTables } from '../../appointments/tables.js';
 import type { EnforcementTables } from '../../enforcement/tables.js';
 import type { OrganisationTables } from '../../organisation/tables.js';
 import type { PeopleTables } from '../../people/tables.js';
+import type { PlanningTables } from '../../planning/tables.js';
 import type { RegistrationTables } from '../../registrations/tables.js';
 import type { RiskTables } from '../../risk/tables.js';
 import type { SentenceTables } from '../../sentences/tables.js';
@@ -23,4 +24,5 @@ export interface Database
     TieringTables,
     EnforcementTables,
     AssessmentTables,
-    RiskTables {}
+    RiskTables,
+    PlanningTables {}

@@ -67,3 +67,16 @@ export function dateInputItems(parts: DateParts, hasError: boolean) {
     { name: 'year', label: 'Year', classes: cls(4), value: parts.year },
   ];
 }
+
+/** Problems a rule found after the form parsed, as the GOV.UK error summary and field messages. */
+export function problemErrors(
+  problems: ReadonlyArray<{ field: string; message: string }>,
+  dateFields: readonly string[] = [],
+): FormErrors {
+  const errors: FormErrors = { summary: [], fields: {} };
+  for (const p of problems) {
+    if (!errors.fields[p.field]) errors.fields[p.field] = { text: p.message };
+    errors.summary.push({ text: p.message, href: `#${anchorFor(p.field, dateFields)}` });
+  }
+  return errors;
+}
