@@ -47,7 +47,7 @@ const EVIDENCE: Record<string, readonly string[]> = {
     'Looking for work through the jobcentre.',
   ],
   '5': ['Manages on benefits; some rent arrears.', 'No financial problems reported.'],
-  '6': ['Close to his mother; relationship with a partner ended recently.', 'Estranged from family.'],
+  '6': ['Close to their mother; relationship with a partner ended recently.', 'Estranged from family.'],
   '7': ['Spends time with peers who offend.', 'Plays five-a-side; few criminal associates.'],
   '8': ['Uses cannabis most days.', 'No drug use reported; tests negative.'],
   '9': ['Drinks heavily at weekends.', 'Drinks rarely.'],

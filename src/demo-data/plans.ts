@@ -78,15 +78,15 @@ const OBJECTIVES: Record<string, { person: string; officer: string; intervention
   };
 
 const STRENGTHS = [
-  'Close to his mother; worked in a warehouse before',
-  'Motivated by his children; keeps appointments',
+  'Close to their mother; worked in a warehouse before',
+  'Motivated by their children; keeps appointments',
   'Good practical skills; supportive partner',
   'Has stayed out of trouble for long periods before',
 ];
 const DESISTANCE = [
-  'Wants to keep contact with his children',
+  'Wants to keep contact with their children',
   'A steady job and staying away from old friends',
-  'Staying sober and keeping his tenancy',
+  'Staying sober and keeping their tenancy',
   'His family’s support and a routine',
 ];
 const OWNERS = ['person', 'responsible-officer', 'partner-agency'] as const;
