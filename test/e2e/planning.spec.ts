@@ -85,7 +85,7 @@ test.describe.serial('Plans for a PSO’s case that crosses the role boundary', 
   test('the officer assesses, writes a sentence plan with sequenced objectives and a risk management plan, and reviews it', async ({
     page,
   }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     expect(chosen.crn, 'the first test chose a case').not.toBe('');
     await signIn(page, 'po.demo', DEMO_PASSWORD);
     await expectNoAxeViolations(page);

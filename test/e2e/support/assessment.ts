@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations } from './journey.js';
-import { openTab, saved, submit } from './case-record.js';
+import { follow, openTab, saved, submit } from './case-record.js';
 
 /**
  * How the assessor answers: by item or question code, the value chosen; everything else not
@@ -48,14 +48,20 @@ const WORDS: Record<string, string> = {
 
 /**
  * Starts an assessment from the Assessments tab (a review when a completed one exists, copied from
- * it; otherwise an initial one), completes every section as a person would, choosing each answer
+ * it; otherwise an initial one) or continues the one under way, completes every section as a person would, choosing each answer
  * that neither the record nor the copy gives, and signs it. Answers the assessment's address.
  */
 export async function completeAndSignAssessment(page: Page, answers: AssessmentAnswers): Promise<string> {
   await openTab(page, 'Assessments');
-  const review = page.getByRole('radio', { name: 'Review' });
-  await ((await review.isEnabled()) ? review : page.getByRole('radio', { name: 'Initial' })).check();
-  await submit(page, 'Start the assessment');
+  // An assessment already under way is continued: only one is open at a time.
+  const open = page.getByRole('link', { name: /^continue the .* assessment/ });
+  if (await open.count()) {
+    await follow(page, open);
+  } else {
+    const review = page.getByRole('radio', { name: 'Review' });
+    await ((await review.isEnabled()) ? review : page.getByRole('radio', { name: 'Initial' })).check();
+    await submit(page, 'Start the assessment');
+  }
   await expectNoAxeViolations(page);
   const assessment = page.url().split('?')[0]!;
   const sections = await page
