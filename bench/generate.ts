@@ -138,12 +138,12 @@ async function main() {
         event_id uuid, order_id uuid, rar_id uuid, upw_id uuid, start_date date)`.execute(db);
       await sql`
         with p as (
-          insert into people (crn, forename, surname, date_of_birth, sex, gender_identity, updated_by_name)
+          insert into people (crn, forename, surname, date_of_birth, sex, gender_identity, updated_by_name, awaiting_allocation)
           select 'B' || lpad((${n0} + g)::text, 6, '0'),
             (${forenames})[1 + ((${n0} + g) * 7) % 40],
             (${surnames})[1 + ((${n0} + g) * 13) % 102],
             date '1960-01-01' + ((${n0} + g) * 37) % 16000,
-            case when g % 7 = 0 then 'F' else 'M' end, 'SAME', 'Bench data'
+            case when g % 7 = 0 then 'F' else 'M' end, 'SAME', 'Bench data', false
           from generate_series(1, ${to - from + 1}) g
           returning id, crn
         )

@@ -57,6 +57,12 @@ export async function allocate(
         boundary_overridden: input.boundaryOverride ? JSON.stringify(input.boundaryOverride.reasons) : null,
       })
       .execute();
+    if (!current)
+      await trx
+        .updateTable('people')
+        .set({ awaiting_allocation: false })
+        .where('id', '=', input.personId)
+        .execute();
     await recordAudit(trx, actor, {
       action: current ? 'transferred-case' : 'allocated-case',
       personId: input.personId,

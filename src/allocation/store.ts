@@ -130,17 +130,7 @@ export function awaitingAllocation(db: Db, viewer: Viewer) {
   return db
     .selectFrom('people')
     .select(['people.crn', 'people.forename', 'people.surname', 'people.created_at'])
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('allocations')
-            .select('id')
-            .whereRef('allocations.person_id', '=', 'people.id')
-            .where('allocations.ended_at', 'is', null),
-        ),
-      ),
-    )
+    .where('people.awaiting_allocation', '=', true)
     .where(visibleTo(viewer))
     .orderBy('people.created_at', 'desc')
     .limit(50)

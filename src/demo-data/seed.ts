@@ -213,9 +213,16 @@ export async function loadDemoData(db: Db, now: Date): Promise<void> {
       };
     });
     // The last few people are new and wait for a manager to allocate them.
+    const allocated = allocations.slice(0, PEOPLE_COUNT - 5);
+    await trx.insertInto('allocations').values(allocated).execute();
     await trx
-      .insertInto('allocations')
-      .values(allocations.slice(0, PEOPLE_COUNT - 5))
+      .updateTable('people')
+      .set({ awaiting_allocation: false })
+      .where(
+        'id',
+        'in',
+        allocated.map((a) => a.person_id),
+      )
       .execute();
 
     // Two limited-access people: one the demo officer is excluded from, one restricted to named staff.

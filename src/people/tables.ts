@@ -31,6 +31,8 @@ export interface PeopleTables {
     updated_at: GeneratedTimestamp;
     updated_by_name: string;
     row_version: Generated<number>;
+    /** No responsible officer yet: cleared by the allocation use case. */
+    awaiting_allocation: Generated<boolean>;
   };
   person_aliases: {
     id: Generated<string>;
