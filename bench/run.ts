@@ -225,6 +225,51 @@ async function main() {
         async (i) => (await session.get(`/search?q=${surnames[i % surnames.length]}`)).statusCode,
       ),
     );
+    // The pages this work added for one person: the Assessments tab, an assessment's task list with
+    // its needs and predictors worked out, and the Plans tab; and the manager's team caseload.
+    results.push(
+      await measure(
+        'Assessments tab',
+        requests,
+        concurrency,
+        async (i) => (await session.get(`/people/${crns[(i * 3) % crns.length]}/assessments`)).statusCode,
+      ),
+    );
+    const assessed = await db
+      .selectFrom('assessments as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .select(['p.crn', 'a.id'])
+      .where('p.exclusion_message', 'is', null)
+      .where('p.restriction_message', 'is', null)
+      .orderBy(sql`md5(a.id::text)`)
+      .limit(1000)
+      .execute();
+    results.push(
+      await measure('An assessment (sections, needs, predictors)', requests, concurrency, async (i) => {
+        const a = assessed[i % assessed.length]!;
+        return (await session.get(`/people/${a.crn}/assessments/${a.id}`)).statusCode;
+      }),
+    );
+    results.push(
+      await measure(
+        'Plans tab',
+        requests,
+        concurrency,
+        async (i) => (await session.get(`/people/${crns[(i * 5) % crns.length]}/plans`)).statusCode,
+      ),
+    );
+    const manager = new Session(app);
+    await manager.get('/sign-in');
+    await manager.post('/sign-in', { username: 'manager.demo', password: DEMO_PASSWORD });
+    await manager.get('/search');
+    results.push(
+      await measure(
+        'Team caseload (manager)',
+        requests,
+        concurrency,
+        async () => (await manager.get('/team')).statusCode,
+      ),
+    );
     const needed = 5 + requests * 2;
     const pending = await db
       .selectFrom('contacts as c')
