@@ -11,6 +11,7 @@ const order = (over: Partial<OrderRow> = {}): OrderRow => ({
   order_type: 'CO',
   type_description: 'Community order',
   sentence_date: '2026-01-05',
+  conviction_date: '2026-01-05',
   start_date: '2026-01-05',
   expected_end_date: '2027-01-04',
   length_months: 12,

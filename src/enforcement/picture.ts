@@ -89,6 +89,7 @@ export function requiredActionFor(
         .filter((w) => w.order_id === order.id)
         .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null })),
       breachPeriodEndedOn: breachPeriodEnded(breaches, order.id, failure.contact_date),
+      convictedOn: order.conviction_date ?? order.sentence_date,
     },
     policy,
   );

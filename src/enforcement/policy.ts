@@ -97,3 +97,38 @@ export function pssVersions(policy: EnforcementPolicy): RuleVersion<PssRules>[] 
   }
   return versions;
 }
+
+export interface CommunityBreachRules {
+  /** Where the duty to warn once, then refer for breach, is found for a community order. */
+  communityOrderSource: string;
+  /** The same for a suspended sentence order's community requirements. */
+  suspendedOrderSource: string;
+}
+
+/**
+ * The warning-then-breach rule for community orders and SSOs, versioned by the date of
+ * conviction: the Sentencing Code applies where the conviction is on or after
+ * 1 December 2020 (Sentencing Act 2020 s.2); orders on earlier convictions stay under the
+ * Criminal Justice Act 2003. The duty is the same in both (one warning in 12 months, then
+ * a referral for breach); the law the page cites differs.
+ */
+export function communityBreachVersions(): RuleVersion<CommunityBreachRules>[] {
+  return [
+    {
+      effectiveFrom: '2005-04-04',
+      source: 'Criminal Justice Act 2003 (orders on convictions before 1 December 2020)',
+      values: {
+        communityOrderSource: 'Criminal Justice Act 2003 Sch 8 paras 5–6',
+        suspendedOrderSource: 'Criminal Justice Act 2003 Sch 12 paras 4–5',
+      },
+    },
+    {
+      effectiveFrom: '2020-12-01',
+      source: 'Sentencing Code (Sentencing Act 2020 s.2: convictions on or after 1 December 2020)',
+      values: {
+        communityOrderSource: 'Sentencing Code Sch 10 para 6',
+        suspendedOrderSource: 'Sentencing Code Sch 16 para 6',
+      },
+    },
+  ];
+}

@@ -46,6 +46,19 @@ describe('what the law requires after a failure (Sentencing Code Sch 10 para 6)'
     expect(mayGiveWarning(decision).answer).toBe(false);
   });
 
+  it('cites the Criminal Justice Act 2003 for orders on convictions before 1 December 2020, with the same duty', () => {
+    const warned = { ...community, warnings: [{ issuedOn: '2026-03-03', withdrawn: false }] };
+    const before = requiredAction({ ...warned, convictedOn: '2020-11-30' });
+    expect(before.answer).toBe('breach-required');
+    expect(before.source).toBe('Criminal Justice Act 2003 Sch 8 paras 5–6');
+    expect(requiredAction({ ...warned, orderType: 'SSO', convictedOn: '2020-11-30' }).source).toBe(
+      'Criminal Justice Act 2003 Sch 12 paras 4–5',
+    );
+    expect(requiredAction({ ...warned, convictedOn: '2020-12-01' }).source).toBe(
+      'Sentencing Code Sch 10 para 6',
+    );
+  });
+
   it('uses Schedule 16 for a suspended sentence order', () => {
     expect(
       requiredAction({

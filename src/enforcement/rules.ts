@@ -7,6 +7,7 @@ import {
   type IsoDate,
 } from '../platform/calendar/index.js';
 import {
+  communityBreachVersions,
   ENFORCEMENT_POLICY,
   fixedTermRecallVersions,
   pssVersions,
@@ -144,13 +145,16 @@ export interface EnforcementSituation {
   decisionDate: IsoDate;
   warnings: readonly WarningGiven[];
   breachPeriodEndedOn: IsoDate | null;
+  /** The conviction the order was made for, which decides the law it is enforced under; the failure date when unknown. */
+  convictedOn?: IsoDate | null;
 }
 
 /**
  * What the law requires after a failure to comply without reasonable excuse.
  * Community order and SSO: a warning live in the previous 12 months means the
  * officer must refer for breach, and another warning is refused; otherwise warn
- * or refer (Sentencing Code Sch 10 paras 6–7; Sch 16 paras 6–7 for SSOs).
+ * or refer (Sentencing Code Sch 10 paras 6–7; Sch 16 paras 6–7 for SSOs; for
+ * convictions before 1 December 2020, Criminal Justice Act 2003 Sch 8 and Sch 12).
  * Licence: warnings are discretionary (first, second, final) or a recall
  * recommendation. Post-sentence supervision: warning or breach to the
  * magistrates' court, until the Sentencing Act 2026 repeals it for failures
@@ -180,7 +184,8 @@ export function requiredAction(
     };
   }
   if (orderType === 'CO' || orderType === 'SSO') {
-    const source = orderType === 'CO' ? 'Sentencing Code Sch 10 para 6' : 'Sentencing Code Sch 16 para 6';
+    const law = versionInForce(communityBreachVersions(), situation.convictedOn ?? failureDate).values;
+    const source = orderType === 'CO' ? law.communityOrderSource : law.suspendedOrderSource;
     const live = liveWarnings(situation.warnings, failureDate, situation.breachPeriodEndedOn, policy);
     if (live.length > 0) {
       const latest = live

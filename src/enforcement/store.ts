@@ -19,6 +19,7 @@ export async function ordersOf(db: Db, personIds: readonly string[]) {
       'orders.order_type',
       't.description as type_description',
       'orders.sentence_date',
+      'events.conviction_date',
       'orders.start_date',
       'orders.expected_end_date',
       'orders.length_months',
