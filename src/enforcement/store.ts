@@ -279,12 +279,13 @@ export function mainAddress(db: Db, personId: string) {
     .executeTakeFirst();
 }
 
-/** Disabilities whose reasonable adjustments mention large print. */
+/** Current disabilities whose reasonable adjustments mention large print; removed ones no longer count. */
 export async function needsLargePrint(db: Db, personId: string): Promise<boolean> {
   const rows = await db
     .selectFrom('person_disabilities')
     .select(['reasonable_adjustments'])
     .where('person_id', '=', personId)
+    .where('removed_at', 'is', null)
     .execute();
   return rows.some((r) => /large[\s-]*print/i.test(r.reasonable_adjustments ?? ''));
 }

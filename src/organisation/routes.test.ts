@@ -152,6 +152,60 @@ describe('changing a staff member', () => {
     expect((await admin.get('/admin/staff')).body).toContain('Has left');
   });
 
+  it('refuses to mark someone as having left while they are still the responsible officer for anyone', async () => {
+    const admin = await t.signIn('admin.demo');
+    const member = await staffNamed('N01A001');
+    const cases = await t.database.db
+      .selectFrom('allocations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('staff_id', '=', member.id)
+      .where('ended_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(cases.n)).toBeGreaterThan(1);
+    await admin.get(`/admin/staff/${member.id}`);
+    const refused = await admin.post(`/admin/staff/${member.id}`, {
+      forename: member.forename,
+      surname: member.surname,
+      grade: member.grade_code,
+      teamId: member.team_id!,
+      email: member.email ?? '',
+      active: 'no',
+      rowVersion: String(member.row_version),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('govuk-error-summary');
+    expect(refused.body).toContain('href="#active"');
+    expect(refused.body).toContain(
+      `Priya Okonjo is still the responsible officer for ${Number(cases.n)} people. ` +
+        'A manager must transfer those cases to another officer (from the team caseload) before you can mark them as having left',
+    );
+    // What was typed is kept: the radio stays on "No, they have left".
+    expect(refused.body).toMatch(/value="no" checked/);
+    const after = await staffNamed('N01A001');
+    expect(after.active).toBe(true);
+    expect(after.row_version).toBe(member.row_version);
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'staff-changed')
+      .where('subject_id', '=', member.id)
+      .execute();
+    expect(audit).toHaveLength(0);
+
+    // Other changes to someone with cases still save.
+    const renamed = await admin.post(`/admin/staff/${member.id}`, {
+      forename: member.forename,
+      surname: member.surname,
+      grade: member.grade_code,
+      teamId: member.team_id!,
+      email: 'priya.okonjo@example.com',
+      active: 'yes',
+      rowVersion: String(member.row_version),
+    });
+    expect(renamed.statusCode).toBe(302);
+    expect((await staffNamed('N01A001')).email).toBe('priya.okonjo@example.com');
+  });
+
   it('answers 404 for an unknown staff member and is for administrators only', async () => {
     const admin = await t.signIn('admin.demo');
     expect((await admin.get('/admin/staff/not-an-id')).statusCode).toBe(404);

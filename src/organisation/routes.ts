@@ -172,6 +172,14 @@ export function organisationRoutes(app: FastifyInstance, context: AppContext): v
       expectedVersion: rowVersion,
       change: { ...rest, active: active === 'yes' },
     });
+    if (!result.saved && 'stillResponsibleFor' in result) {
+      const cases = result.stillResponsibleFor;
+      const message =
+        `${member.forename} ${member.surname} is still the responsible officer for ${cases} ` +
+        `${cases === 1 ? 'person' : 'people'}. A manager must transfer ${cases === 1 ? 'that case' : 'those cases'} ` +
+        'to another officer (from the team caseload) before you can mark them as having left';
+      return editStaffPage(reply, member, values, singleError('active', message));
+    }
     if (!result.saved) {
       return editStaffPage(
         reply,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
+import { currentCaseCount } from './store.js';
 
 export interface StaffChange {
   forename: string;
@@ -13,16 +14,28 @@ export interface StaffChange {
 
 export type StaffUpdate =
   | { saved: true }
-  | { saved: false; changedBy: string; changedAt: Date; current: StaffChange & { rowVersion: number } };
+  | { saved: false; changedBy: string; changedAt: Date; current: StaffChange & { rowVersion: number } }
+  | { saved: false; stillResponsibleFor: number };
 
-/** Changes a staff record unless someone else changed it since it was opened (optimistic locking). */
+/**
+ * Changes a staff record unless someone else changed it since it was opened (optimistic locking).
+ * Someone still the responsible officer for anyone cannot be marked as having left: a manager
+ * must transfer their cases first, or those people would have nobody.
+ */
 export async function updateStaff(
   db: Db,
   actor: Actor,
   input: { staffId: string; expectedVersion: number; change: StaffChange },
 ): Promise<StaffUpdate> {
   const c = input.change;
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<StaffUpdate> => {
+    if (!c.active) {
+      const [before, cases] = await Promise.all([
+        trx.selectFrom('staff').select('active').where('id', '=', input.staffId).executeTakeFirstOrThrow(),
+        currentCaseCount(trx, input.staffId),
+      ]);
+      if (before.active && cases > 0) return { saved: false as const, stillResponsibleFor: cases };
+    }
     const updated = await trx
       .updateTable('staff')
       .set({

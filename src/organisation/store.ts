@@ -60,6 +60,17 @@ export function findStaff(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** How many people a staff member is the responsible officer for now. */
+export async function currentCaseCount(db: Db, staffId: string): Promise<number> {
+  const row = await db
+    .selectFrom('allocations')
+    .select((eb) => eb.fn.countAll<number>().as('cases'))
+    .where('staff_id', '=', staffId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.cases);
+}
+
 /** The teams a manager manages: the team of their own staff record. */
 export async function teamOfStaff(db: Db, staffId: string | null) {
   if (!staffId) return undefined;

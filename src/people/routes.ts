@@ -12,6 +12,9 @@ import * as store from './store.js';
 import { personCreationRoutes } from './create-routes.js';
 import { limitedAccessRoutes } from './limited-access-routes.js';
 import { addressRoutes } from './address-routes.js';
+import { detailRoutes } from './detail-routes.js';
+import { DETAILS } from './details.js';
+import { addDetail } from './details-service.js';
 import { loadOverviewPanels } from './tabs.js';
 import { viewerOf } from './viewer.js';
 
@@ -274,11 +277,11 @@ export function peopleRoutes(app: FastifyInstance, context: AppContext): void {
         if (what === 'address')
           await people.addAddress(db, actorOf(request), page.person.id, parsed.data as never);
         else
-          await people.addToRecord(
+          await addDetail(
             db,
             actorOf(request),
+            DETAILS[what === 'contact' ? 'personal-contact' : what],
             page.person.id,
-            what === 'contact' ? 'personal-contact' : what,
             parsed.data as Record<string, unknown>,
           );
         return reply.redirect(`/people/${page.person.crn}/${spec.back}`);
@@ -289,4 +292,5 @@ export function peopleRoutes(app: FastifyInstance, context: AppContext): void {
   personCreationRoutes(app, context);
   limitedAccessRoutes(app, context);
   addressRoutes(app, context);
+  detailRoutes(app, context);
 }

@@ -188,6 +188,17 @@ export function disabilityForm(codes: ReferenceCodes) {
   });
 }
 
+/** Why an alias, personal contact or disability is being removed: the record keeps the reason. */
+export function removeDetailForm(noun: string) {
+  return z.object({
+    reason: z
+      .string()
+      .trim()
+      .min(1, `Enter why you are removing this ${noun}`)
+      .max(500, 'Reason must be 500 characters or fewer'),
+  });
+}
+
 export const searchQuery = z.object({
   q: z.string().trim().max(100, 'Search terms must be 100 characters or fewer').default(''),
   sort: z.enum(['name', 'crn', 'dateOfBirth', 'officer']).default('name'),

@@ -225,51 +225,6 @@ export async function addAddress(
   });
 }
 
-export async function addToRecord(
-  db: Db,
-  actor: Actor,
-  personId: string,
-  what: 'alias' | 'disability' | 'personal-contact',
-  values: Record<string, unknown>,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    if (what === 'alias') {
-      await trx
-        .insertInto('person_aliases')
-        .values({
-          person_id: personId,
-          forename: values.forename as string,
-          surname: values.surname as string,
-          date_of_birth: (values.dateOfBirth as string | null) ?? null,
-        })
-        .execute();
-    } else if (what === 'disability') {
-      await trx
-        .insertInto('person_disabilities')
-        .values({
-          person_id: personId,
-          disability: values.disability as string,
-          reasonable_adjustments: (values.reasonableAdjustments as string | null) ?? null,
-        })
-        .execute();
-    } else {
-      await trx
-        .insertInto('person_contacts')
-        .values({
-          person_id: personId,
-          relationship: values.relationship as string,
-          name: values.name as string,
-          telephone: (values.telephone as string | null) ?? null,
-          email: (values.email as string | null) ?? null,
-          address: (values.address as string | null) ?? null,
-          notes: (values.notes as string | null) ?? null,
-        })
-        .execute();
-    }
-    await recordAudit(trx, actor, { action: `added-${what}`, personId, subjectType: what, detail: values });
-  });
-}
-
 /**
  * Ends a main or other address: it becomes a previous one, to that date. Answers false when
  * the address had already been ended (by someone else since the page opened).

@@ -32,6 +32,7 @@ export function currentAllocation(db: Db, personId: string) {
     .executeTakeFirst();
 }
 
+/** The record as it stands: removed aliases, contacts and disabilities are left out. */
 export async function personRecord(db: Db, personId: string) {
   const [addresses, aliases, disabilities, contacts, allocation] = await Promise.all([
     db
@@ -45,18 +46,21 @@ export async function personRecord(db: Db, personId: string) {
       .selectFrom('person_aliases')
       .selectAll()
       .where('person_id', '=', personId)
+      .where('removed_at', 'is', null)
       .orderBy('surname')
       .execute(),
     db
       .selectFrom('person_disabilities')
       .selectAll()
       .where('person_id', '=', personId)
+      .where('removed_at', 'is', null)
       .orderBy('created_at')
       .execute(),
     db
       .selectFrom('person_contacts')
       .selectAll()
       .where('person_id', '=', personId)
+      .where('removed_at', 'is', null)
       .orderBy('relationship')
       .orderBy('name')
       .execute(),
@@ -185,7 +189,8 @@ export async function searchPeople(
           eb
             .selectFrom('person_aliases')
             .select('person_aliases.person_id as id')
-            .where(sql<boolean>`lower(person_aliases.surname) % ${surname}`),
+            .where(sql<boolean>`lower(person_aliases.surname) % ${surname}`)
+            .where('person_aliases.removed_at', 'is', null),
         ),
     );
     if (terms.forename) {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { CalendarDate, GeneratedTimestamp } from '../platform/tables.js';
+import type { CalendarDate, GeneratedTimestamp, NullableTimestamp } from '../platform/tables.js';
 
 export interface PeopleTables {
   people: {
@@ -41,6 +41,12 @@ export interface PeopleTables {
     surname: string;
     date_of_birth: CalendarDate | null;
     created_at: GeneratedTimestamp;
+    row_version: Generated<number>;
+    updated_at: GeneratedTimestamp;
+    updated_by_name: string | null;
+    removed_at: NullableTimestamp;
+    removed_by_name: string | null;
+    removal_reason: string | null;
   };
   person_addresses: {
     id: Generated<string>;
@@ -63,6 +69,12 @@ export interface PeopleTables {
     disability: string;
     reasonable_adjustments: string | null;
     created_at: GeneratedTimestamp;
+    row_version: Generated<number>;
+    updated_at: GeneratedTimestamp;
+    updated_by_name: string | null;
+    removed_at: NullableTimestamp;
+    removed_by_name: string | null;
+    removal_reason: string | null;
   };
   person_contacts: {
     id: Generated<string>;
@@ -74,6 +86,12 @@ export interface PeopleTables {
     address: string | null;
     notes: string | null;
     created_at: GeneratedTimestamp;
+    row_version: Generated<number>;
+    updated_at: GeneratedTimestamp;
+    updated_by_name: string | null;
+    removed_at: NullableTimestamp;
+    removed_by_name: string | null;
+    removal_reason: string | null;
   };
   limited_access: {
     person_id: string;

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { follow, openTab, saved, submit, uniqueSurname } from './support/case-record.js';
 import {
   DEMO_PASSWORD,
   expect,
@@ -144,6 +145,87 @@ test.describe('A probation officer', () => {
     await expect(contactCard.getByText('corrected@example.com')).toBeVisible();
     await expect(contactCard.getByText('07700 900123')).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('A probation officer keeping personal details up to date', () => {
+  test('changes a personal contact, checking the error summary on the way, and removes an alias with a reason', async ({
+    page,
+  }) => {
+    await signInAsOfficer(page);
+    const person = caseloadRows(page).nth(1).getByRole('link').first();
+    const [surname, forename] = (await person.innerText()).trim().split(', ');
+    await follow(page, person);
+    await expect(page.getByRole('heading', { level: 1, name: `${forename} ${surname}` })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // A next of kin to change.
+    await openTab(page, 'Contacts');
+    await follow(page, page.getByRole('button', { name: 'Add a personal contact' }));
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Relationship').selectOption({ label: 'Next of kin' });
+    await page.getByLabel('Name', { exact: true }).fill('Morgan Lake');
+    await page.getByLabel('Telephone (optional)').fill('01632 960 100');
+    await submit(page, 'Save contact');
+    await saved(page);
+
+    await follow(
+      page,
+      page.getByRole('link', { name: 'Change personal contact (Next of kin: Morgan Lake)' }),
+    );
+    await expect(page.getByRole('heading', { level: 2, name: 'Change a personal contact' })).toBeVisible();
+    await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Morgan Lake');
+    await expect(page.getByLabel('Telephone (optional)')).toHaveValue('01632 960 100');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Relationship').selectOption({ label: 'Partner' });
+    await page.getByLabel('Email (optional)').fill('morgan.lake');
+    await submit(page, 'Save changes');
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(
+      summary.getByRole('link', { name: /Enter an email address in the correct format/ }),
+    ).toBeVisible();
+    await expect(page.getByLabel('Email (optional)')).toHaveValue('morgan.lake');
+    await expect(page.getByLabel('Relationship')).toHaveValue('PARTNER');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Email (optional)').fill('morgan.lake@example.com');
+    await submit(page, 'Save changes');
+    await saved(page);
+    const card = page.locator('.govuk-summary-card').filter({ hasText: 'Partner: Morgan Lake' });
+    await expect(card.getByText('morgan.lake@example.com')).toBeVisible();
+    await expect(page.getByText('Next of kin: Morgan Lake')).toHaveCount(0);
+
+    // An alias recorded in error, to remove.
+    const alias = uniqueSurname('Lake');
+    await openTab(page, 'Personal details');
+    await follow(page, page.getByRole('link', { name: 'Add an alias' }));
+    await expectNoAxeViolations(page);
+    await page.getByLabel('First name').fill('Jo');
+    await page.getByLabel('Last name').fill(alias);
+    await submit(page, 'Save alias');
+    await saved(page);
+    await expect(page.getByText(`Jo ${alias}`, { exact: true })).toBeVisible();
+
+    await follow(page, page.getByRole('link', { name: `Remove alias Jo ${alias}` }));
+    await expect(
+      page.getByRole('heading', { level: 2, name: `Are you sure you want to remove the alias Jo ${alias}?` }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    await submit(page, 'Yes, remove alias');
+    await expect(
+      page.getByRole('alert').getByRole('link', { name: 'Enter why you are removing this alias' }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Why are you removing it?').fill('Recorded in error: this is their cousin’s name');
+    await submit(page, 'Yes, remove alias');
+    await saved(page);
+    await expect(page.getByRole('heading', { level: 2, name: 'Personal details' })).toBeVisible();
+    await expect(page.getByText(`Jo ${alias}`)).toHaveCount(0);
+
+    // Both are in the record's audit trail.
+    await openTab(page, 'Who has looked at this record');
+    const events = page.getByRole('table', { name: /Views and changes of this record/ }).locator('tbody tr');
+    await expect(events.filter({ hasText: 'Changed personal contact' }).first()).toBeVisible();
+    await expect(events.filter({ hasText: 'Removed alias' }).first()).toBeVisible();
   });
 });
 
