@@ -12,8 +12,12 @@ import * as specialistAssessments from './011_specialist_assessments.js';
 import * as changedBy from './012_changed_by.js';
 import * as enforcementAmendments from './013_enforcement_amendments.js';
 import * as planning from './014_planning.js';
+import * as heldSubmissions from './018_held_submissions.js';
 
-/** Every migration, in order. Add new ones at the end with the next number. */
+/**
+ * Every migration, in order. Add new ones at the end with the next number. Numbers need not be
+ * contiguous (there is no 007): Kysely runs them in the order of their names.
+ */
 export const migrations: Record<string, Migration> = {
   '001_platform': platform,
   '002_people': people,
@@ -28,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '012_changed_by': changedBy,
   '013_enforcement_amendments': enforcementAmendments,
   '014_planning': planning,
+  '018_held_submissions': heldSubmissions,
 };
