@@ -4,7 +4,7 @@ import { listStaffForSelection } from '../organisation/index.js';
 import { actorOf } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/http/context.js';
 import { list, NO_ERRORS, singleError, text, toFormErrors } from '../platform/http/forms.js';
-import { endSession, startSession } from '../platform/http/sessions.js';
+import { endSession, refreshSession, secondsLeft, startSession } from '../platform/http/sessions.js';
 import { safeReturnPath } from './rules.js';
 import {
   changePasswordForm,
@@ -27,6 +27,13 @@ function homeFor(roles: readonly string[]): string {
   return '/search';
 }
 
+/** Why the person is signing in again, from the redirect that sent them here. */
+function timedOutMessage(timedOut: string | undefined): string | undefined {
+  if (timedOut === 'kept') return 'Your session timed out. Sign in again to get back what you typed.';
+  if (timedOut === 'yes') return 'Your session timed out. Sign in again.';
+  return undefined;
+}
+
 function roleItems(selected: readonly string[]) {
   return ALL_ROLES.map((role) => ({ value: role, text: ROLES[role], checked: selected.includes(role) }));
 }
@@ -43,7 +50,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
     reply.redirect(homeFor(request.user?.roles ?? [])),
   );
 
-  app.get<{ Querystring: { returnTo?: string } }>(
+  app.get<{ Querystring: { returnTo?: string; timedOut?: string } }>(
     '/sign-in',
     { config: { allow: 'public' } },
     async (request, reply) => {
@@ -52,6 +59,8 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
         values: {},
         errors: NO_ERRORS,
         returnTo: request.query.returnTo ?? '',
+        timedOut: timedOutMessage(request.query.timedOut) ? request.query.timedOut : '',
+        importantNotice: timedOutMessage(request.query.timedOut),
       });
     },
   );
@@ -59,9 +68,16 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   app.post('/sign-in', { config: { allow: 'public' } }, async (request, reply) => {
     const body = request.body as Body;
     const returnTo = text(body, 'returnTo');
+    const timedOut = text(body, 'timedOut');
     const values = { username: text(body, 'username') };
     const renderError = (code: number, errors: ReturnType<typeof singleError>) =>
-      reply.code(code).render('accounts/views/sign-in.njk', { values, errors, returnTo });
+      reply.code(code).render('accounts/views/sign-in.njk', {
+        values,
+        errors,
+        returnTo,
+        timedOut: timedOutMessage(timedOut) ? timedOut : '',
+        importantNotice: timedOutMessage(timedOut),
+      });
     const parsed = signInForm.safeParse({ username: values.username, password: body.password ?? '' });
     if (!parsed.success) return renderError(400, toFormErrors(parsed.error));
     const result = await accounts.signIn(db, {
@@ -101,6 +117,27 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
     async (request, reply) => {
       await endSession(db, request, reply);
       return reply.redirect('/sign-in');
+    },
+  );
+
+  // The time-out warning's questions: how long is left (without counting as activity), and
+  // "Stay signed in", which counts as activity now. Both answer the page's script in JSON.
+  app.get(
+    '/session',
+    { config: { allow: 'public', json: true, sessionProbe: true, allowDuringPasswordChange: true } },
+    async (request) => ({
+      signedIn: Boolean(request.user),
+      secondsLeft: secondsLeft(request, context.now()),
+    }),
+  );
+
+  app.post(
+    '/session/keep-alive',
+    { config: { allow: 'signed-in', json: true, allowDuringPasswordChange: true } },
+    async (request) => {
+      const now = context.now();
+      await refreshSession(db, request, sessionPolicy, now);
+      return { signedIn: true, secondsLeft: secondsLeft(request, now) };
     },
   );
 

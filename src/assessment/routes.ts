@@ -1,11 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CASE_EDITORS, MANAGERS, PRACTITIONERS } from '../organisation/roles.js';
 import { addCaseloadColumn, type CaseloadCell } from '../allocation/index.js';
-import { addOverviewPanel, addPersonTab, withPerson, type PersonPageContext } from '../people/index.js';
+import {
+  addOverviewPanel,
+  addPersonTab,
+  findPersonByCrn,
+  withPerson,
+  type PersonPageContext,
+} from '../people/index.js';
 import { actorOf } from '../platform/audit/audit.js';
 import type { AppContext } from '../platform/http/context.js';
 import { longDate } from '../platform/calendar/index.js';
 import { NO_ERRORS, text, toFormErrors, type FormErrors } from '../platform/http/forms.js';
+import { formatTimeOfDay } from '../platform/http/format.js';
+import { takeHeldSubmission } from '../platform/http/held-submissions.js';
+import { secondsLeft } from '../platform/http/sessions.js';
 import { OGRS3_OFFENCE_CATEGORIES, specialistAssessmentsPanel } from '../risk/index.js';
 import { assessmentClocksFor } from './caseload.js';
 import { ASSESSMENT_POLICY } from './policy.js';
@@ -335,23 +344,37 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
     page: PersonPageContext,
     row: store.AssessmentRow,
     def: SectionDefinition,
-    form: { values?: SectionValues; errors?: FormErrors; conflict?: ConflictView } = {},
+    form: {
+      values?: SectionValues;
+      errors?: FormErrors;
+      conflict?: ConflictView;
+      /** Shown back from a form posted after the session timed out: typed, not yet saved. */
+      held?: { rowVersion: number | null };
+    } = {},
   ) => {
     const loaded = await loadAssessment(context, page, row);
     const section = loaded.sections.find((s) => s.code === def.code)!;
     const version = loaded.versions.find((v) => v.section_code === def.code)!;
     const previous = loaded.previous.find((s) => s.code === def.code);
     const errors = form.errors ?? NO_ERRORS;
+    const canEdit = mayEdit(request) && row.state === 'in-progress';
     return reply.code(form.conflict ? 409 : errors.summary.length ? 400 : 200).render(
       `${VIEWS}/section.njk`,
       pageView(page, {
         assessment: { ...row, typeText: TYPE_TEXT[row.assessment_type] },
         section: describeSection(def, section, loaded.record, previous, row.state === 'in-progress'),
-        rowVersion: form.conflict ? form.conflict.version : version.row_version,
+        // A held form keeps the version it was typed against: if the section changed since, saving
+        // it meets the usual "changed by someone else" page with both versions.
+        rowVersion: form.conflict ? form.conflict.version : (form.held?.rowVersion ?? version.row_version),
         values: form.values ?? sectionValues(def, section, loaded.record),
         errors,
         conflict: form.conflict ?? null,
-        canEdit: mayEdit(request) && row.state === 'in-progress',
+        importantNotice: form.held
+          ? canEdit
+            ? 'We kept what you typed before your session timed out. Check it and save.'
+            : 'We kept what you typed before your session timed out, but this assessment can no longer be changed.'
+          : undefined,
+        canEdit,
         registrations: loaded.facts.registrations,
         categories: OGRS3_OFFENCE_CATEGORIES.map((c) => ({ code: c.code, description: c.label })),
         scales: SCALES,
@@ -379,14 +402,28 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
     '/people/:crn/assessments/:id/sections/:code',
     { config: view },
     async (request, reply) =>
-      onSection(request, reply, 'assessment-section', (page, row, def) =>
-        sectionPage(request, reply, page, row, def),
-      ),
+      onSection(request, reply, 'assessment-section', async (page, row, def) => {
+        // What this officer typed here before their session timed out, back in the form, unsaved.
+        const held = await takeHeldSubmission(db, request, context.now());
+        if (!held) return sectionPage(request, reply, page, row, def);
+        const { values } = readSectionForm(def, held.fields, page.today);
+        const version = Number(text(held.fields, 'rowVersion'));
+        return sectionPage(request, reply, page, row, def, {
+          values,
+          held: { rowVersion: Number.isInteger(version) && version > 0 ? version : null },
+        });
+      }),
   );
+
+  // A section posted after the session timed out is held for its officer (the section's page shows it back).
+  const holdOnTimeout = {
+    personOf: async (request: FastifyRequest) =>
+      (await findPersonByCrn(db, (request.params as { crn: string }).crn))?.id ?? null,
+  };
 
   app.post<SectionParams>(
     '/people/:crn/assessments/:id/sections/:code',
-    { config: edit },
+    { config: { ...edit, holdOnTimeout } },
     async (request, reply) => {
       const body = request.body as Body;
       return onSection(request, reply, 'assessment-section', async (page, row, def) => {
@@ -425,6 +462,48 @@ export function assessmentRoutes(app: FastifyInstance, context: AppContext): voi
           ? `?rosh=${outcome.rosh.level}${outcome.rosh.managerAlerted ? '&manager=alerted' : ''}`
           : `?saved=${def.code}`;
         return reply.redirect(`/people/${page.person.crn}/assessments/${row.id}${query}`);
+      });
+    },
+  );
+
+  // The page's script saves the section as the officer types (after a pause, and on leaving the
+  // page): in progress, never marked complete, refused without writing when someone else saved
+  // the section since. It answers in JSON; without JavaScript the buttons do the same job.
+  app.post<SectionParams>(
+    '/people/:crn/assessments/:id/sections/:code/draft',
+    { config: { ...edit, json: true } },
+    async (request, reply) => {
+      const body = request.body as Body;
+      return onSection(request, reply, 'assessment-section-draft', async (page, row, def) => {
+        const { change, problems } = readSectionForm(def, body, page.today);
+        if (problems.length) return reply.code(400).send({ saved: false, reason: 'problems', problems });
+        const now = context.now();
+        const outcome = await assessments.saveSection(db, actorOf(request), {
+          personId: page.person.id,
+          assessmentId: row.id,
+          code: def.code,
+          expectedVersion: Number(text(body, 'rowVersion')),
+          change: { ...change, markComplete: false },
+          staffId: request.user?.staffId ?? null,
+          autosaved: true,
+          today: page.today,
+          now,
+        });
+        if ('conflict' in outcome)
+          return reply.code(409).send({
+            saved: false,
+            reason: 'conflict',
+            by: outcome.conflict.by ?? 'someone else',
+            at: outcome.conflict.at.toISOString(),
+          });
+        if (!outcome.saved)
+          return reply.code(400).send({ saved: false, reason: 'problems', problems: outcome.problems });
+        return reply.send({
+          saved: true,
+          rowVersion: outcome.rowVersion,
+          savedAt: formatTimeOfDay(now),
+          secondsLeft: secondsLeft(request, now),
+        });
       });
     },
   );

@@ -142,7 +142,7 @@ export interface SectionChange {
 }
 
 export type SaveOutcome =
-  | { saved: true; rosh: RoshRegistrationChange | null }
+  | { saved: true; rosh: RoshRegistrationChange | null; rowVersion: number }
   | { saved: false; problems: FieldMessage[] }
   | { saved: false; conflict: { by: string | null; at: Date; theirs: SectionState } };
 
@@ -196,6 +196,8 @@ export async function saveSection(
     expectedVersion: number;
     change: SectionChange;
     staffId: string | null;
+    /** Saved by the page's script as the officer typed, rather than by a button. */
+    autosaved?: boolean;
   } & Clock,
 ): Promise<SaveOutcome> {
   const def = sectionDefinition(input.code);
@@ -250,7 +252,7 @@ export async function saveSection(
       const problems = completionProblems(def, next, record);
       if (problems.length) return { saved: false as const, problems };
     }
-    await trx
+    const updated = await trx
       .updateTable('assessment_sections')
       .set({
         status: next.status,
@@ -265,7 +267,8 @@ export async function saveSection(
         row_version: sql`row_version + 1`,
       })
       .where('id', '=', row.id)
-      .execute();
+      .returning('row_version')
+      .executeTakeFirstOrThrow();
     await trx
       .updateTable('assessments')
       .set({ updated_at: input.now, updated_by_name: actor.name })
@@ -279,6 +282,7 @@ export async function saveSection(
       detail: {
         section: input.code,
         status: next.status,
+        ...(input.autosaved ? { autosaved: true } : {}),
         before: sectionForAudit(store.toSectionState(row)),
         after: sectionForAudit(next),
       },
@@ -291,7 +295,7 @@ export async function saveSection(
             answers: next.answers,
           })
         : null;
-    return { saved: true as const, rosh };
+    return { saved: true as const, rosh, rowVersion: updated.row_version };
   });
 }
 

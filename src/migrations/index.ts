@@ -14,8 +14,12 @@ import * as enforcementAmendments from './013_enforcement_amendments.js';
 import * as planning from './014_planning.js';
 import * as personDetailsVersions from './015_person_details_versions.js';
 import * as awaitingAllocation from './016_awaiting_allocation.js';
+import * as heldSubmissions from './018_held_submissions.js';
 
-/** Every migration, in order. Add new ones at the end with the next number. */
+/**
+ * Every migration, in order. Add new ones at the end with the next number. Numbers need not be
+ * contiguous (there is no 007): Kysely runs them in the order of their names.
+ */
 export const migrations: Record<string, Migration> = {
   '001_platform': platform,
   '002_people': people,
@@ -32,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '014_planning': planning,
   '015_person_details_versions': personDetailsVersions,
   '016_awaiting_allocation': awaitingAllocation,
+  '018_held_submissions': heldSubmissions,
 };

@@ -41,6 +41,17 @@ export interface PlatformTables {
     csrf_token: string;
     created_at: Timestamp;
     last_seen_at: Timestamp;
+    /** Set when the session timed out; the row stays until its cookie has expired too. */
+    expired_at: NullableTimestamp;
+  };
+  held_submissions: {
+    id: Generated<string>;
+    user_id: string;
+    person_id: string | null;
+    path: string;
+    fields: JSONColumnType<Record<string, string | string[]>>;
+    created_at: Timestamp;
+    expires_at: Timestamp;
   };
   sign_in_attempts: {
     id: Generated<string>;

@@ -10,6 +10,13 @@ declare module 'fastify' {
     api?: boolean;
     /** Pages a user who must change their password may still open. */
     allowDuringPasswordChange?: boolean;
+    /**
+     * Answers the page's own script in JSON (autosave, the time-out warning): signed out is 401
+     * and an expired form 403, in JSON, rather than a redirect or a page.
+     */
+    json?: boolean;
+    /** Reads the session without counting the request as activity (asking how long is left). */
+    sessionProbe?: boolean;
   }
 }
 

@@ -25,7 +25,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 function wantsProblemJson(request: FastifyRequest): boolean {
-  return Boolean(request.routeOptions.config?.api) || request.url.startsWith('/api/');
+  return (
+    Boolean(request.routeOptions.config?.api || request.routeOptions.config?.json) ||
+    request.url.startsWith('/api/')
+  );
 }
 
 async function sendUnavailable(request: FastifyRequest, reply: FastifyReply) {

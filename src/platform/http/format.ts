@@ -45,6 +45,18 @@ export function formatDateTime(value: unknown): string {
   return `${part('day')} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}${part('dayPeriod').toLowerCase()}`;
 }
 
+const timeOfDayFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: LONDON,
+});
+
+/** The time of day of an instant in London, on the 24-hour clock: '10:42', '14:05'. */
+export function formatTimeOfDay(instant: Date): string {
+  return timeOfDayFormat.format(instant);
+}
+
 export function formatDuration(minutes: unknown): string {
   const total = Number(minutes);
   if (!Number.isFinite(total)) return '';

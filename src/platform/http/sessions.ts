@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../database/connect.js';
+import { removeExpiredHeldSubmissions } from './held-submissions.js';
 
 export const SESSION_COOKIE = 'probity_session';
 
@@ -19,11 +20,23 @@ export interface SessionPolicy {
   cookieSecure: boolean;
 }
 
+/** A session that has timed out: it no longer signs anyone in, but it still says whose it was. */
+export interface ExpiredSession {
+  id: string;
+  userId: string;
+  userName: string;
+  csrfToken: string;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     user?: SignedInUser;
     sessionId?: string;
     csrfToken?: string;
+    /** When the signed-in session will time out unless it is used again. */
+    sessionExpiresAt?: Date;
+    /** The session the cookie names, when it has timed out (never set alongside `user`). */
+    expiredSession?: ExpiredSession;
   }
 }
 
@@ -38,7 +51,29 @@ export function newToken(): string {
 /** Refreshing last-seen on every request would write on every read; once a minute is enough for an idle time-out. */
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
-export async function loadSession(db: Db, request: FastifyRequest, policy: SessionPolicy, now: Date) {
+/** When a session times out: after the idle time since it was last seen, or the absolute time since sign-in. */
+export function sessionExpiry(
+  session: { created_at: Date; last_seen_at: Date },
+  policy: Pick<SessionPolicy, 'idleMinutes' | 'absoluteHours'>,
+): Date {
+  const idle = session.last_seen_at.getTime() + policy.idleMinutes * 60_000;
+  const absolute = session.created_at.getTime() + policy.absoluteHours * 3_600_000;
+  return new Date(Math.min(idle, absolute));
+}
+
+/**
+ * Who the session cookie says is asking. A timed-out session signs no one in; it is marked
+ * expired (for good: a clock that is behind cannot bring it back) and kept, so that a form
+ * posted from it can still be held for its owner. `touch: false` reads the session without
+ * counting the request as activity (the time-out warning asks how long is left that way).
+ */
+export async function loadSession(
+  db: Db,
+  request: FastifyRequest,
+  policy: SessionPolicy,
+  now: Date,
+  options: { touch: boolean } = { touch: true },
+) {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return;
   const id = hashToken(token);
@@ -49,6 +84,7 @@ export async function loadSession(db: Db, request: FastifyRequest, policy: Sessi
       'sessions.csrf_token',
       'sessions.created_at',
       'sessions.last_seen_at',
+      'sessions.expired_at',
       'users.id as user_id',
       'users.username',
       'users.display_name',
@@ -60,17 +96,34 @@ export async function loadSession(db: Db, request: FastifyRequest, policy: Sessi
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row) return;
-  const idleExpiry = row.last_seen_at.getTime() + policy.idleMinutes * 60_000;
-  const absoluteExpiry = row.created_at.getTime() + policy.absoluteHours * 3_600_000;
-  if (row.disabled || now.getTime() > idleExpiry || now.getTime() > absoluteExpiry) {
+  if (row.disabled) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return;
   }
-  if (now.getTime() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
+  if (row.expired_at || now.getTime() > sessionExpiry(row, policy).getTime()) {
+    if (!row.expired_at)
+      await db
+        .updateTable('sessions')
+        .set({ expired_at: now })
+        .where('id', '=', id)
+        .where('expired_at', 'is', null)
+        .execute();
+    request.expiredSession = {
+      id,
+      userId: row.user_id,
+      userName: row.display_name,
+      csrfToken: row.csrf_token,
+    };
+    return;
+  }
+  let lastSeen = row.last_seen_at;
+  if (options.touch && now.getTime() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+    lastSeen = now;
   }
   request.sessionId = id;
   request.csrfToken = row.csrf_token;
+  request.sessionExpiresAt = sessionExpiry({ created_at: row.created_at, last_seen_at: lastSeen }, policy);
   request.user = {
     id: row.user_id,
     username: row.username,
@@ -81,6 +134,36 @@ export async function loadSession(db: Db, request: FastifyRequest, policy: Sessi
   };
 }
 
+/** "Stay signed in": the session counts as used now, to the second. */
+export async function refreshSession(db: Db, request: FastifyRequest, policy: SessionPolicy, now: Date) {
+  if (!request.sessionId) return;
+  const row = await db
+    .updateTable('sessions')
+    .set({ last_seen_at: now })
+    .where('id', '=', request.sessionId)
+    .where('expired_at', 'is', null)
+    .returning(['created_at', 'last_seen_at'])
+    .executeTakeFirst();
+  if (row) request.sessionExpiresAt = sessionExpiry(row, policy);
+}
+
+/** Seconds until the signed-in session times out, as the time-out warning counts them. */
+export function secondsLeft(request: FastifyRequest, now: Date): number {
+  if (!request.user || !request.sessionExpiresAt) return 0;
+  return Math.max(0, Math.floor((request.sessionExpiresAt.getTime() - now.getTime()) / 1000));
+}
+
+/**
+ * Sessions whose cookie has expired too (the cookie lives as long as the absolute time-out):
+ * no browser can present them any more, so nothing is lost by removing them.
+ */
+export async function removeStaleSessions(db: Db, policy: SessionPolicy, now: Date) {
+  await db
+    .deleteFrom('sessions')
+    .where('created_at', '<', new Date(now.getTime() - policy.absoluteHours * 3_600_000))
+    .execute();
+}
+
 export async function startSession(
   db: Db,
   reply: FastifyReply,
@@ -88,6 +171,9 @@ export async function startSession(
   policy: SessionPolicy,
   now: Date,
 ) {
+  // Signing in is frequent enough to tidy up after: sessions no cookie can name, forms no one came back for.
+  await removeStaleSessions(db, policy, now);
+  await removeExpiredHeldSubmissions(db, now);
   const token = newToken();
   await db
     .insertInto('sessions')

@@ -44,7 +44,13 @@ export function createTemplateEnvironment(globals: Record<string, unknown> = {})
  */
 export function setUpViews(
   app: FastifyInstance,
-  options: { navigation: NavigationItem[]; secureCookies: boolean; environment: nunjucks.Environment },
+  options: {
+    navigation: NavigationItem[];
+    secureCookies: boolean;
+    environment: nunjucks.Environment;
+    /** The idle time-out, for the warning the page's script shows before it. */
+    sessionIdleMinutes: number;
+  },
 ): void {
   app.decorateReply(
     'render',
@@ -67,6 +73,7 @@ export function setUpViews(
         cspNonce: request.cspNonce,
         currentUrl: request.url,
         navigation,
+        sessionIdleMinutes: options.sessionIdleMinutes,
       });
       return this.type('text/html; charset=utf-8').send(html);
     },
