@@ -12,6 +12,7 @@ import * as specialistAssessments from './011_specialist_assessments.js';
 import * as changedBy from './012_changed_by.js';
 import * as enforcementAmendments from './013_enforcement_amendments.js';
 import * as planning from './014_planning.js';
+import * as employment from './017_employment.js';
 
 /** Every migration, in order. Add new ones at the end with the next number. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '012_changed_by': changedBy,
   '013_enforcement_amendments': enforcementAmendments,
   '014_planning': planning,
+  '017_employment': employment,
 };

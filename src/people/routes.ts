@@ -12,6 +12,7 @@ import * as store from './store.js';
 import { personCreationRoutes } from './create-routes.js';
 import { limitedAccessRoutes } from './limited-access-routes.js';
 import { addressRoutes } from './address-routes.js';
+import { employmentRoutes } from './employment-routes.js';
 import { loadOverviewPanels } from './tabs.js';
 import { viewerOf } from './viewer.js';
 
@@ -289,4 +290,5 @@ export function peopleRoutes(app: FastifyInstance, context: AppContext): void {
   personCreationRoutes(app, context);
   limitedAccessRoutes(app, context);
   addressRoutes(app, context);
+  employmentRoutes(app, context);
 }
