@@ -155,6 +155,12 @@ async function main() {
         insert into person_addresses (person_id, status, building, street, town, postcode, from_date)
         select id, 'main', (n % 200 + 1)::text, 'High Street', 'Chelmsford', 'CM' || (n % 20 + 1) || ' 1AB', date '2020-01-01'
         from bench_people`.execute(db);
+      // A current employment status each: the personal details page and the assessment read it.
+      await sql`
+        insert into employment_statuses (person_id, status, employer, from_date, created_by_name)
+        select id, (array['FULL-TIME','PART-TIME','UNEMPLOYED','UNEMPLOYED','LONG-TERM-SICK','STUDENT'])[1 + n % 6],
+          case when n % 6 < 2 then 'Bench Logistics' end, date '2024-01-01' + n % 600, 'Bench data'
+        from bench_people`.execute(db);
       await sql`
         insert into allocations (person_id, staff_id, team_id, allocated_at, reason, allocated_by_name)
         select id, staff_id, team_id, now() - interval '100 days', 'INITIAL', 'Bench data' from bench_people`.execute(

@@ -50,6 +50,22 @@ describe('configuration', () => {
     });
   });
 
+  it('gives the initial sentence plan its National Standards timescales, 15 working days and 5 for the highest tier, unless set', () => {
+    expect(readConfig({}).planning).toEqual({
+      initialPlanWorkingDays: 15,
+      initialPlanHighestTierWorkingDays: 5,
+    });
+    expect(
+      readConfig({
+        PROBITY_INITIAL_PLAN_WORKING_DAYS: '10',
+        PROBITY_INITIAL_PLAN_HIGHEST_TIER_WORKING_DAYS: '3',
+      }).planning,
+    ).toEqual({ initialPlanWorkingDays: 10, initialPlanHighestTierWorkingDays: 3 });
+    expect(() => readConfig({ PROBITY_INITIAL_PLAN_HIGHEST_TIER_WORKING_DAYS: '0' })).toThrow(
+      /PROBITY_INITIAL_PLAN_HIGHEST_TIER_WORKING_DAYS/,
+    );
+  });
+
   it('refuses a timescale that is not a whole number of days, or a commencement that is not a date', () => {
     expect(() => readConfig({ PROBITY_EVIDENCE_WINDOW_WORKING_DAYS: 'five' })).toThrow(
       /PROBITY_EVIDENCE_WINDOW_WORKING_DAYS/,

@@ -34,6 +34,8 @@ const environment = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-01')
     .optional(),
+  PROBITY_INITIAL_PLAN_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
+  PROBITY_INITIAL_PLAN_HIGHEST_TIER_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -61,6 +63,11 @@ export interface Config {
     /** Staff grades whose managers countersign emergency recalls as senior managers. */
     seniorManagerGrades: string[];
     sentencingAct2026Commencement: string | null;
+  };
+  /** Local planning policy: the initial sentence plan's timescales (National Standards: 15 working days, 5 for the highest tier). */
+  planning: {
+    initialPlanWorkingDays: number;
+    initialPlanHighestTierWorkingDays: number;
   };
   logLevel: string;
   production: boolean;
@@ -97,6 +104,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breachPackWorkingDays: e.PROBITY_BREACH_PACK_WORKING_DAYS,
       seniorManagerGrades: e.PROBITY_SENIOR_MANAGER_GRADES.split(','),
       sentencingAct2026Commencement: e.PROBITY_SENTENCING_ACT_2026_COMMENCEMENT ?? null,
+    },
+    planning: {
+      initialPlanWorkingDays: e.PROBITY_INITIAL_PLAN_WORKING_DAYS,
+      initialPlanHighestTierWorkingDays: e.PROBITY_INITIAL_PLAN_HIGHEST_TIER_WORKING_DAYS,
     },
     logLevel: e.LOG_LEVEL,
     production,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { workOutPredictors } from './predictors.js';
+import type { EmploymentKind } from '../people/index.js';
 import { recordValuesOf } from './record.js';
 import type { SectionState } from './rules.js';
 import { summarise } from './summary.js';
@@ -188,6 +189,7 @@ describe('enter once: the record fills the assessment in', () => {
     currentOrder: { orderType: 'CO', description: 'Community order', startDate: '2025-06-01' },
     mainAddress: { since: '2024-01-01', summary: '1 High Street, Chelmsford, CM1 1AA' },
     registrations: [{ code: 'ALSH', description: 'Self-harm', since: '2025-02-03' }],
+    employment: null,
   });
 
   it('takes the current offence and dates from the latest event', () => {
@@ -213,9 +215,15 @@ describe('enter once: the record fills the assessment in', () => {
 
   it('answers "no fixed abode" no when there is a main address, and nothing otherwise', () => {
     expect(record['3.3']!.value).toBe('no');
-    expect(recordValuesOf({ events: [], currentOrder: null, mainAddress: null, registrations: [] })).toEqual(
-      {},
-    );
+    expect(
+      recordValuesOf({
+        events: [],
+        currentOrder: null,
+        mainAddress: null,
+        registrations: [],
+        employment: null,
+      }),
+    ).toEqual({});
   });
 
   it('answers items the registrations answer: self-harm from ALSH', () => {
@@ -224,5 +232,32 @@ describe('enter once: the record fills the assessment in', () => {
       source: 'Registration ALSH (Self-harm) since 3 February 2025',
     });
     expect(record['6.9']).toBeUndefined();
+  });
+
+  const withEmployment = (kind: EmploymentKind | null, description: string, employer: string | null = null) =>
+    recordValuesOf({
+      events: [],
+      currentOrder: null,
+      mainAddress: null,
+      registrations: [],
+      employment: { description, employer, since: '2025-09-01', kind },
+    });
+
+  it('answers "unemployed" from the current employment status where it settles the question', () => {
+    expect(withEmployment('in-work', 'Employed full-time', 'Harlow Distribution Ltd')['4.2']).toEqual({
+      value: 'no',
+      source: 'Employment status since 1 September 2025: Employed full-time, Harlow Distribution Ltd',
+    });
+    expect(withEmployment('unemployed', 'Unemployed and available for work')['4.2']).toEqual({
+      value: 'yes',
+      source: 'Employment status since 1 September 2025: Unemployed and available for work',
+    });
+  });
+
+  it('leaves "unemployed" to the assessor when the status does not settle it', () => {
+    for (const kind of ['not-available', 'in-education', 'not-applicable', null] as const)
+      expect(withEmployment(kind, 'Some status')['4.2']).toBeUndefined();
+    // Only 4.2 is filled in: the employment history and skills (4.3 to 4.5) are the assessor's judgement.
+    expect(Object.keys(withEmployment('in-work', 'Employed part-time'))).toEqual(['4.2']);
   });
 });

@@ -3,6 +3,7 @@
  * with. Each value carries its source in words, so the page can say where it came from; the
  * assessor corrects it with a reason where the record is incomplete (older convictions, cautions).
  */
+import type { EmploymentKind } from '../people/index.js';
 import { longDate } from '../platform/calendar/index.js';
 import { OGRS3_OFFENCE_CATEGORY_TABLE, type Ogrs3OffenceCategoryCode } from '../risk/index.js';
 import type { RecordValue, RecordValues } from './rules.js';
@@ -29,7 +30,24 @@ export interface CaseRecordFacts {
   mainAddress: { since: string; summary: string } | null;
   /** Current registrations (flags), by register code. */
   registrations: ReadonlyArray<{ code: string; description: string; since: string }>;
+  /** The current employment status on the person's record, or null when none is recorded. */
+  employment: {
+    description: string;
+    employer: string | null;
+    since: string;
+    kind: EmploymentKind | null;
+  } | null;
 }
+
+/**
+ * The employment statuses that settle 4.2, "unemployed, or will be on release": in work is no,
+ * unemployed and available for work is yes. Not available for work, in education and in custody
+ * do not settle it, so the assessor answers.
+ */
+const UNEMPLOYED_ANSWERS: Partial<Record<EmploymentKind, 'yes' | 'no'>> = {
+  'in-work': 'no',
+  unemployed: 'yes',
+};
 
 /** Registrations that answer an item: a self-harm flag answers 10.5, a child protection or concerns flag 6.9. */
 const ITEMS_FROM_REGISTRATIONS: ReadonlyArray<{ item: string; codes: readonly string[] }> = [
@@ -129,6 +147,13 @@ export function recordValuesOf(record: CaseRecordFacts): RecordValues {
     values['3.3'] = {
       value: 'no',
       source: `Main address since ${longDate(record.mainAddress.since)}: ${record.mainAddress.summary}`,
+    };
+  const employment = record.employment;
+  const unemployed = employment?.kind ? UNEMPLOYED_ANSWERS[employment.kind] : undefined;
+  if (employment && unemployed)
+    values['4.2'] = {
+      value: unemployed,
+      source: `Employment status since ${longDate(employment.since)}: ${employment.description}${employment.employer ? `, ${employment.employer}` : ''}`,
     };
   for (const { item, codes } of ITEMS_FROM_REGISTRATIONS) {
     const flag = record.registrations.find((r) => codes.includes(r.code));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutFlagsOrTier } from '../../test/support/clean-slate.js';
 import { startTestApp, type Browser, type TestApp } from '../../test/support/test-app.js';
+import { addDays, longDate, todayInLondon } from '../platform/calendar/index.js';
 import { ROSH_QUESTIONS, ROSH_RATING_KEYS, SECTIONS } from './sections.js';
 
 let t: TestApp;
@@ -79,6 +80,9 @@ function completeForm(code: string, overrides: Record<string, string> = {}): Rec
               : 'yes';
   // The record says "no fixed abode: no" where there is a main address: a yes corrects it.
   if (code === '3') form['reason-3.3'] = 'Evicted last week; the address on the record is out of date';
+  // Where the record has the person in work, "unemployed: yes" corrects it.
+  if (code === '4')
+    form['reason-4.2'] = 'Lost the job last week; the employment on the record is out of date';
   if (code === '1') {
     Object.assign(form, {
       nonContactSexualSanctions: '0',
@@ -241,6 +245,84 @@ describe('an assessment over several sittings', () => {
       reason: 'The PNC shows four cautions before the first conviction',
       by: 'Priya Okonjo',
     });
+  });
+
+  it('fills "unemployed" in from the employment status on the record, correctable with a reason', async () => {
+    const person = await freshPerson();
+    await db().deleteFrom('employment_statuses').where('person_id', '=', person.id).execute();
+    const po = await t.signIn('po.demo');
+    const id = await start(po, person.crn);
+    const url = `/people/${person.crn}/assessments/${id}/sections/4`;
+    const before = await po.get(url);
+    expect(before.body).not.toContain('From the record: Employment status');
+    expect(before.body).not.toMatch(/name="4\.2" type="radio" value="(yes|no)" checked/);
+
+    // Entered once, on the person's record.
+    await po.get(`/people/${person.crn}/employment/new`);
+    const since = addDays(todayInLondon(new Date()), -60);
+    const [y, m, d] = since.split('-');
+    const added = await po.post(`/people/${person.crn}/employment/new`, {
+      status: 'FULL-TIME',
+      employer: 'Essex Building Supplies',
+      notes: '',
+      'fromDate-day': String(Number(d)),
+      'fromDate-month': String(Number(m)),
+      'fromDate-year': y!,
+    });
+    expect(added.statusCode).toBe(302);
+    const page = await po.get(url);
+    expect(page.body).toContain(
+      `From the record: Employment status since ${longDate(since)}: Employed full-time, Essex Building Supplies.`,
+    );
+    expect(page.body).toMatch(/name="4\.2" type="radio" value="no" checked/);
+    // Only what the status settles: the employment history and skills stay the assessor's.
+    expect(page.body).not.toMatch(/name="4\.3" type="radio" value="\d" checked/);
+
+    const noReason = await po.post(url, { rowVersion: rowVersion(page.body), action: 'save', '4.2': 'yes' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain(
+      `Say why the answer differs from the record (Employment status since ${longDate(since)}: Employed full-time, Essex Building Supplies)`,
+    );
+    const corrected = await po.post(url, {
+      rowVersion: rowVersion(page.body),
+      action: 'save',
+      '4.2': 'yes',
+      'reason-4.2': 'Dismissed on Friday; the record is not updated yet',
+    });
+    expect(corrected.statusCode).toBe(302);
+    const row = await db()
+      .selectFrom('assessment_sections')
+      .select(['answers', 'corrections'])
+      .where('assessment_id', '=', id)
+      .where('section_code', '=', '4')
+      .executeTakeFirstOrThrow();
+    expect(row.answers['4.2']).toBe('yes');
+    expect(row.corrections['4.2']).toMatchObject({
+      value: 'yes',
+      reason: 'Dismissed on Friday; the record is not updated yet',
+      by: 'Priya Okonjo',
+    });
+  });
+
+  it('leaves "unemployed" to the assessor when the status does not settle it', async () => {
+    const person = await freshPerson();
+    await db().deleteFrom('employment_statuses').where('person_id', '=', person.id).execute();
+    await db()
+      .insertInto('employment_statuses')
+      .values({
+        person_id: person.id,
+        status: 'STUDENT',
+        employer: 'Colchester Institute',
+        from_date: '2025-09-01',
+        created_by_name: 'Test',
+      })
+      .execute();
+    const po = await t.signIn('po.demo');
+    const id = await start(po, person.crn);
+    const page = await po.get(`/people/${person.crn}/assessments/${id}/sections/4`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('From the record: Employment status');
+    expect(page.body).not.toMatch(/name="4\.2" type="radio" value="(yes|no)" checked/);
   });
 
   it('does not let two people overwrite each other’s section', async () => {

@@ -1,5 +1,6 @@
 /** The SQL of the assessment capability. */
 import { sql, type Kysely } from 'kysely';
+import { currentEmploymentOf } from '../people/index.js';
 import type { Database } from '../platform/database/schema.js';
 import type { CaseRecordFacts, RecordEvent } from './record.js';
 import type { SectionState } from './rules.js';
@@ -77,9 +78,9 @@ export function toSectionState(row: SectionRow): SectionState {
   };
 }
 
-/** What the assessment fills itself in with: events and offences, the current order, the main address, the flags. */
+/** What the assessment fills itself in with: events and offences, the current order, the main address, the flags, the employment status. */
 export async function caseRecordFacts(db: Reader, personId: string, today: string): Promise<CaseRecordFacts> {
-  const [eventRows, offenceRows, order, address, registrations] = await Promise.all([
+  const [eventRows, offenceRows, order, address, registrations, employment] = await Promise.all([
     db
       .selectFrom('events')
       .select(['id', 'event_number', 'conviction_date'])
@@ -126,6 +127,7 @@ export async function caseRecordFacts(db: Reader, personId: string, today: strin
       .where('registrations.deregistered_on', 'is', null)
       .orderBy('register_types.sort_order')
       .execute(),
+    currentEmploymentOf(db, personId),
   ]);
   const events: RecordEvent[] = eventRows.map((e) => ({
     eventNumber: e.event_number,
@@ -161,6 +163,14 @@ export async function caseRecordFacts(db: Reader, personId: string, today: strin
       description: r.description,
       since: r.registered_on,
     })),
+    employment: employment
+      ? {
+          description: employment.description,
+          employer: employment.employer,
+          since: employment.since,
+          kind: employment.kind,
+        }
+      : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { loadDemoRegistrations, workOutDemoTiers } from './registrations.js';
 import { SeededRandom } from './random.js';
 import { loadDemoSentences } from './sentences.js';
 import { loadDemoContacts } from './contacts.js';
+import { loadDemoEmployment } from './employment.js';
 
 export const DEMO_PASSWORD = 'Probation-Demo-1';
 export const DEMO_API_CLIENT = { clientId: 'demo-integration', secret: 'demo-integration-secret' };
@@ -260,6 +261,8 @@ export async function loadDemoData(db: Db, now: Date): Promise<void> {
     await loadDemoContacts(trx, now);
     await loadDemoRegistrations(trx, now);
     await loadDemoAssessments(trx, now);
+    // After the assessments: a status agrees with what an assessment already answered.
+    await loadDemoEmployment(trx, now);
     await loadDemoPlans(trx, now);
     await workOutDemoTiers(trx, now);
   });

@@ -14,6 +14,7 @@ import * as enforcementAmendments from './013_enforcement_amendments.js';
 import * as planning from './014_planning.js';
 import * as personDetailsVersions from './015_person_details_versions.js';
 import * as awaitingAllocation from './016_awaiting_allocation.js';
+import * as employment from './017_employment.js';
 import * as heldSubmissions from './018_held_submissions.js';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
   '014_planning': planning,
   '015_person_details_versions': personDetailsVersions,
   '016_awaiting_allocation': awaitingAllocation,
+  '017_employment': employment,
   '018_held_submissions': heldSubmissions,
 };

@@ -15,6 +15,7 @@ import { addressRoutes } from './address-routes.js';
 import { detailRoutes } from './detail-routes.js';
 import { DETAILS } from './details.js';
 import { addDetail } from './details-service.js';
+import { employmentRoutes } from './employment-routes.js';
 import { loadOverviewPanels } from './tabs.js';
 import { viewerOf } from './viewer.js';
 
@@ -293,4 +294,5 @@ export function peopleRoutes(app: FastifyInstance, context: AppContext): void {
   limitedAccessRoutes(app, context);
   addressRoutes(app, context);
   detailRoutes(app, context);
+  employmentRoutes(app, context);
 }

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ageOn,
+  currentEmployment,
   duplicateReasons,
+  employmentKind,
+  endOfPreviousEmployment,
+  newEmploymentProblem,
   isCroNumber,
   isNationalInsuranceNumber,
   isPrisonNumber,
@@ -78,5 +82,50 @@ describe('likely duplicates', () => {
   });
   it('does not match a different date of birth', () => {
     expect(duplicateReasons(base, { ...base, dateOfBirth: '1990-01-02' })).toEqual([]);
+  });
+});
+
+describe('employment', () => {
+  const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
+
+  it('takes the current status as the latest started of those without an end date', () => {
+    const history = [
+      { id: 'old', from_date: '2023-01-09', to_date: '2024-05-31', created_at: at('2023-01-09') },
+      { id: 'now', from_date: '2024-06-01', to_date: null, created_at: at('2024-06-01') },
+      { id: 'stray', from_date: '2022-03-01', to_date: null, created_at: at('2024-07-01') },
+    ];
+    expect(currentEmployment(history)?.id).toBe('now');
+    expect(currentEmployment(history.slice(0, 1))).toBeUndefined();
+  });
+
+  it('ends the current status the day before the new one starts, or on its first day if both start together', () => {
+    expect(endOfPreviousEmployment('2024-06-01', '2026-03-02')).toBe('2026-03-01');
+    expect(endOfPreviousEmployment('2026-03-02', '2026-03-02')).toBe('2026-03-02');
+  });
+
+  it('refuses a new status that starts before the current one did, saying which', () => {
+    const current = { from_date: '2025-09-15', description: 'Employed part-time' };
+    expect(newEmploymentProblem('2025-09-14', current)).toBe(
+      'The date this started must be on or after 15 September 2025, when the current status (employed part-time) started',
+    );
+    expect(newEmploymentProblem('2025-09-15', current)).toBeNull();
+    expect(newEmploymentProblem('1990-01-01', undefined)).toBeNull();
+  });
+
+  it('says whether a status means in work, unemployed or neither', () => {
+    expect(['FULL-TIME', 'PART-TIME', 'SELF-EMPLOYED'].map(employmentKind)).toEqual([
+      'in-work',
+      'in-work',
+      'in-work',
+    ]);
+    expect(employmentKind('UNEMPLOYED')).toBe('unemployed');
+    expect(['LONG-TERM-SICK', 'CARER', 'RETIRED'].map(employmentKind)).toEqual([
+      'not-available',
+      'not-available',
+      'not-available',
+    ]);
+    expect(employmentKind('STUDENT')).toBe('in-education');
+    expect(employmentKind('CUSTODY')).toBe('not-applicable');
+    expect(employmentKind('NOT-A-CODE')).toBeNull();
   });
 });

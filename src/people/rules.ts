@@ -1,5 +1,7 @@
 /** Rules about a person's identity and record: pure, no I/O. */
 
+import { addDays, longDate } from '../platform/calendar/index.js';
+
 export const CRN_PATTERN = /^[A-Z][0-9]{6}$/;
 
 /** The PNC check character: the two-digit year and seven-digit serial, taken as one number, modulo 23. */
@@ -85,4 +87,62 @@ export function fullName(person: {
 
 export function formatCrn(sequence: number, letter = 'X'): string {
   return `${letter}${String(sequence).padStart(6, '0')}`;
+}
+
+// ---------------------------------------------------------------- employment
+
+/**
+ * What an employment status says about work, for whoever reads it: the assessment answers its
+ * "unemployed" item from it only where the status settles the question.
+ */
+export type EmploymentKind = 'in-work' | 'unemployed' | 'not-available' | 'in-education' | 'not-applicable';
+
+const EMPLOYMENT_KINDS: Readonly<Record<string, EmploymentKind>> = {
+  'FULL-TIME': 'in-work',
+  'PART-TIME': 'in-work',
+  'SELF-EMPLOYED': 'in-work',
+  UNEMPLOYED: 'unemployed',
+  'LONG-TERM-SICK': 'not-available',
+  CARER: 'not-available',
+  RETIRED: 'not-available',
+  STUDENT: 'in-education',
+  CUSTODY: 'not-applicable',
+};
+
+/** The kind of an employment status code of the reference list; null for a code it does not know. */
+export function employmentKind(code: string): EmploymentKind | null {
+  return EMPLOYMENT_KINDS[code] ?? null;
+}
+
+export interface EmploymentPeriod {
+  from_date: string;
+  to_date: string | null;
+  created_at: Date;
+}
+
+/** The current employment status: of those without an end date, the one that started last (recorded last on a tie). */
+export function currentEmployment<E extends EmploymentPeriod>(history: readonly E[]): E | undefined {
+  return history
+    .filter((e) => e.to_date === null)
+    .sort(
+      (a, b) => b.from_date.localeCompare(a.from_date) || b.created_at.getTime() - a.created_at.getTime(),
+    )[0];
+}
+
+/**
+ * A new status starts on or after the day the current one started: the history is one status after
+ * another. Answers the problem in words, or null.
+ */
+export function newEmploymentProblem(
+  fromDate: string,
+  current: { from_date: string; description: string } | undefined,
+): string | null {
+  if (!current || fromDate >= current.from_date) return null;
+  return `The date this started must be on or after ${longDate(current.from_date)}, when the current status (${current.description.charAt(0).toLowerCase()}${current.description.slice(1)}) started`;
+}
+
+/** The day the current status ends when a new one starts: the day before, or its own first day if both start the same day. */
+export function endOfPreviousEmployment(previousFrom: string, newFrom: string): string {
+  const dayBefore = addDays(newFrom, -1);
+  return dayBefore < previousFrom ? previousFrom : dayBefore;
 }

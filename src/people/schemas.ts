@@ -39,6 +39,7 @@ export interface ReferenceCodes {
   contactPreference: string[];
   disability: string[];
   contactRelationship: string[];
+  employmentStatus: string[];
 }
 
 /** Name, date of birth, sex and gender identity. */
@@ -199,6 +200,16 @@ export function removeDetailForm(noun: string) {
   });
 }
 
+/** A new employment status: what it is, where, since when. It ends the current one the day before. */
+export function employmentForm(today: string, codes: ReferenceCodes) {
+  return z.object({
+    status: z.string().refine((v) => codes.employmentStatus.includes(v), 'Select the employment status'),
+    employer: optionalText(100, 'Employer or place of study'),
+    fromDate: dateField({ label: 'Date this started', notInFuture: { today } }),
+    notes: optionalText(1000, 'Notes'),
+  });
+}
+
 export const searchQuery = z.object({
   q: z.string().trim().max(100, 'Search terms must be 100 characters or fewer').default(''),
   sort: z.enum(['name', 'crn', 'dateOfBirth', 'officer']).default('name'),
@@ -210,3 +221,4 @@ export type IdentifiersSection = z.output<typeof identifiersSection>;
 export type ContactSection = z.output<ReturnType<typeof contactSection>>;
 export type EqualitySection = z.output<ReturnType<typeof equalitySection>>;
 export type AddressForm = z.output<ReturnType<typeof addressForm>>;
+export type EmploymentForm = z.output<ReturnType<typeof employmentForm>>;

@@ -174,5 +174,6 @@ export function codesFrom(lists: ReferenceLists): ReferenceCodes {
     contactPreference: codes(o.contactPreference),
     disability: codes(o.disability),
     contactRelationship: codes(o.contactRelationship),
+    employmentStatus: codes(o.employmentStatus),
   };
 }

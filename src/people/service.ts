@@ -3,11 +3,12 @@ import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
 import { decideAccess, type AccessDecision, type Viewer } from './access.js';
-import { formatCrn } from './rules.js';
+import { currentEmployment, endOfPreviousEmployment, formatCrn, newEmploymentProblem } from './rules.js';
 import type {
   AddressForm,
   ContactSection,
   DetailsSection,
+  EmploymentForm,
   EqualitySection,
   IdentifiersSection,
 } from './schemas.js';
@@ -252,5 +253,66 @@ export async function endAddress(
       detail: { toDate: input.toDate },
     });
     return true;
+  });
+}
+
+export type EmploymentOutcome =
+  { saved: true; id: string } | { saved: false; field: 'fromDate'; message: string };
+
+/**
+ * Records a new employment status. The current one ends the day before the new one starts and
+ * stays in the history; a new one cannot start before the current one did. All or nothing, with
+ * its audit row.
+ */
+export async function addEmployment(
+  db: Db,
+  actor: Actor,
+  personId: string,
+  employment: EmploymentForm,
+): Promise<EmploymentOutcome> {
+  return db.transaction().execute(async (trx) => {
+    // One change of employment at a time for a person, so two cannot both end the same status.
+    await trx.selectFrom('people').select('id').where('id', '=', personId).forUpdate().execute();
+    const history = await store.employmentHistory(trx, personId);
+    const current = currentEmployment(history);
+    const fromDate = employment.fromDate!;
+    const problem = newEmploymentProblem(fromDate, current);
+    if (problem) return { saved: false as const, field: 'fromDate' as const, message: problem };
+    const ended = history.filter((e) => e.to_date === null);
+    for (const previous of ended) {
+      await trx
+        .updateTable('employment_statuses')
+        .set({ to_date: endOfPreviousEmployment(previous.from_date, fromDate) })
+        .where('id', '=', previous.id)
+        .where('to_date', 'is', null)
+        .execute();
+    }
+    const { id } = await trx
+      .insertInto('employment_statuses')
+      .values({
+        person_id: personId,
+        status: employment.status,
+        employer: employment.employer,
+        from_date: fromDate,
+        notes: employment.notes,
+        created_by_name: actor.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'added-employment-status',
+      personId,
+      subjectType: 'employment-status',
+      subjectId: id,
+      detail: {
+        ...employment,
+        ended: ended.map((e) => ({
+          id: e.id,
+          status: e.status,
+          toDate: endOfPreviousEmployment(e.from_date, fromDate),
+        })),
+      },
+    });
+    return { saved: true as const, id };
   });
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/database/connect.js';
 import { visibleTo, type Viewer } from './access.js';
-import { normalisePnc } from './rules.js';
+import { currentEmployment, employmentKind, normalisePnc } from './rules.js';
 
 export function findPersonByCrn(db: Db, crn: string) {
   return db.selectFrom('people').selectAll().where('crn', '=', crn.toUpperCase()).executeTakeFirst();
@@ -32,9 +32,49 @@ export function currentAllocation(db: Db, personId: string) {
     .executeTakeFirst();
 }
 
+/** The person's employment statuses, latest first: the current one and its history. */
+export function employmentHistory(db: Db, personId: string) {
+  return db
+    .selectFrom('employment_statuses')
+    .leftJoin('reference_data as s', (join) =>
+      join.onRef('s.code', '=', 'employment_statuses.status').on('s.set_code', '=', 'employment-status'),
+    )
+    .select([
+      'employment_statuses.id',
+      'employment_statuses.status',
+      's.description',
+      'employment_statuses.employer',
+      'employment_statuses.from_date',
+      'employment_statuses.to_date',
+      'employment_statuses.notes',
+      'employment_statuses.created_at',
+      'employment_statuses.created_by_name',
+    ])
+    .where('employment_statuses.person_id', '=', personId)
+    .orderBy('employment_statuses.from_date', 'desc')
+    .orderBy('employment_statuses.created_at', 'desc')
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, description: r.description ?? r.status })));
+}
+
+export type EmploymentRow = Awaited<ReturnType<typeof employmentHistory>>[number];
+
+/** The person's current employment status and what it says about work, or null: what the assessment reads. */
+export async function currentEmploymentOf(db: Db, personId: string) {
+  const current = currentEmployment(await employmentHistory(db, personId));
+  if (!current) return null;
+  return {
+    status: current.status,
+    description: current.description,
+    employer: current.employer,
+    since: current.from_date,
+    kind: employmentKind(current.status),
+  };
+}
+
 /** The record as it stands: removed aliases, contacts and disabilities are left out. */
 export async function personRecord(db: Db, personId: string) {
-  const [addresses, aliases, disabilities, contacts, allocation] = await Promise.all([
+  const [addresses, aliases, disabilities, contacts, allocation, employment] = await Promise.all([
     db
       .selectFrom('person_addresses')
       .selectAll()
@@ -65,6 +105,7 @@ export async function personRecord(db: Db, personId: string) {
       .orderBy('name')
       .execute(),
     currentAllocation(db, personId),
+    employmentHistory(db, personId),
   ]);
   return {
     addresses,
@@ -73,6 +114,8 @@ export async function personRecord(db: Db, personId: string) {
     contacts,
     allocation,
     mainAddress: addresses.find((a) => a.status === 'main'),
+    employment,
+    currentEmployment: currentEmployment(employment),
   };
 }
 
@@ -257,6 +300,7 @@ export async function referenceCodes(db: Db) {
       contactPreference: bySet('contact-preference'),
       disability: bySet('disability'),
       contactRelationship: bySet('contact-relationship'),
+      employmentStatus: bySet('employment-status'),
       sex: bySet('sex'),
     },
     describe(set: string, code: string | null | undefined): string {

@@ -93,6 +93,19 @@ export interface PeopleTables {
     removed_by_name: string | null;
     removal_reason: string | null;
   };
+  employment_statuses: {
+    id: Generated<string>;
+    person_id: string;
+    /** A code of the 'employment-status' reference list. */
+    status: string;
+    employer: string | null;
+    from_date: CalendarDate;
+    /** Null while it is the current status. */
+    to_date: CalendarDate | null;
+    notes: string | null;
+    created_at: GeneratedTimestamp;
+    created_by_name: string;
+  };
   limited_access: {
     person_id: string;
     staff_id: string;

@@ -2,8 +2,9 @@
  * Each person's sentence plan and risk management plan clocks, for one person or a whole caseload
  * in a handful of queries, each bounded by the people asked about (indexed by person).
  */
+import { londonDateOf } from '../platform/calendar/london.js';
 import type { Db } from '../platform/database/connect.js';
-import { roshLevelsOf } from '../tiering/index.js';
+import { latestTiersOf, roshLevelsOf } from '../tiering/index.js';
 import { PLANNING_POLICY, type PlanningPolicy } from './policy.js';
 import { riskPlanClock, sentencePlanClock, type RiskPlanClock, type SentencePlanClock } from './rules.js';
 import * as store from './store.js';
@@ -57,15 +58,23 @@ export async function planClocksFor(
 ): Promise<Map<string, PlanClocks>> {
   const clocks = new Map<string, PlanClocks>();
   if (!personIds.length) return clocks;
-  const [facts, riskPlans, rosh] = await Promise.all([
+  const [facts, riskPlans, rosh, tiers] = await Promise.all([
     store.planClockFacts(db, personIds),
     store.riskPlansOf(db, personIds),
     roshLevelsOf(db, personIds, today),
+    latestTiersOf(db, personIds),
   ]);
   for (const id of personIds) {
     const riskPlan = riskPlans.find((p) => p.person_id === id);
+    const tier = tiers.get(id);
     clocks.set(id, {
-      sentencePlan: sentencePlanClock(sentencePlanInput(facts, id, today), policy),
+      sentencePlan: sentencePlanClock(
+        {
+          ...sentencePlanInput(facts, id, today),
+          tier: tier ? { tier: tier.tier, on: londonDateOf(tier.calculatedAt) } : null,
+        },
+        policy,
+      ),
       planStarted: facts.plans.some((p) => p.person_id === id),
       riskPlan: riskPlanClock(
         {

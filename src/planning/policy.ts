@@ -9,6 +9,13 @@ import type { RoshLevel } from '../tiering/index.js';
 export interface PlanningPolicy {
   /** The initial sentence plan is due this many working days after sentence or release. */
   initialPlanWorkingDays: number;
+  /** ... or this many for a case in the highest tier (National Standards: "within 15 working days (5)"). */
+  initialPlanHighestTierWorkingDays: number;
+  /**
+   * The highest tier of the two-axis tier: the most protective supervision (protect level A) with
+   * the most to change (change level 3).
+   */
+  highestTier: string;
   /** A sentence plan is reviewed this many weeks after it was agreed or last reviewed. */
   planReviewCycleWeeks: number;
   /** After a change (a new signed assessment, a new order), a review is due within this many working days. */
@@ -23,9 +30,16 @@ export interface PlanningPolicy {
 
 export const PLANNING_POLICY: PlanningPolicy = {
   initialPlanWorkingDays: 15,
+  initialPlanHighestTierWorkingDays: 5,
+  highestTier: 'A3',
   planReviewCycleWeeks: 16,
   planReviewAfterChangeWorkingDays: 10,
   riskPlanFromRosh: 'medium',
   riskPlanReviewCycleWeeks: 16,
   dueSoonDays: 10,
 };
+
+/** The policy in force: the defaults with the local timescales read from the configuration. */
+export function planningPolicyFrom(configured: Partial<PlanningPolicy>): PlanningPolicy {
+  return { ...PLANNING_POLICY, ...configured };
+}

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutFlagsOrTier } from '../../test/support/clean-slate.js';
 import { startTestApp, type Browser, type TestApp } from '../../test/support/test-app.js';
 import { todayInLondon, addDays } from '../platform/calendar/index.js';
+import { addOrder } from '../../test/support/case-fixtures.js';
+import { addWorkingDays } from '../platform/calendar/index.js';
+import { formatDate } from '../platform/http/format.js';
 import { planClocksFor } from './clocks.js';
 import { addObjectivesFromReport } from './service.js';
 
@@ -127,6 +130,26 @@ async function addObjective(browser: Browser, crn: string, form: Record<string, 
   });
 }
 
+/** The hidden fields of an objective's Move up or Move down button, as the plans page shows them. */
+function moveForm(html: string, objectiveId: string, direction: 'up' | 'down'): Record<string, string> {
+  const forms = [
+    ...html.matchAll(
+      /<form method="post" action="[^"]*\/objectives\/([0-9a-f-]+)\/move"[^>]*>([\s\S]*?)<\/form>/g,
+    ),
+  ];
+  const form = forms.find(
+    (f) => f[1] === objectiveId && f[2]!.includes(`name="direction" value="${direction}"`),
+  );
+  if (!form) throw new Error(`No Move ${direction} button for objective ${objectiveId}`);
+  const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form[2]!)![1]!;
+  return {
+    direction,
+    rowVersion: field('rowVersion'),
+    neighbourId: field('neighbourId'),
+    neighbourVersion: field('neighbourVersion'),
+  };
+}
+
 async function objectiveIds(personId: string) {
   const rows = await db()
     .selectFrom('plan_objectives')
@@ -158,7 +181,7 @@ describe('the sentence plan', () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('There is a problem');
     expect(response.body).toContain(
-      'Link the objective to a need from the assessment or to a requirement of the order: an objective with neither cannot be added',
+      'Link the objective to a need from the assessment or to a requirement of the order or a licence condition: an objective with none of these cannot be added',
     );
     expect(response.body).toContain('I want my own flat');
     expect(await objectiveIds(person.id)).toEqual([]);
@@ -237,11 +260,10 @@ describe('the sentence plan', () => {
     ).toBe(302);
     let objectives = await objectiveIds(person.id);
     // What must happen first comes first: the relationships work before the job search.
+    const before = await po.get(`/people/${person.crn}/plans`);
     const moved = await po.post(
       `/people/${person.crn}/plans/sentence-plan/objectives/${objectives[1]!.id}/move`,
-      {
-        direction: 'up',
-      },
+      moveForm(before.body, objectives[1]!.id, 'up'),
     );
     expect(moved.statusCode).toBe(302);
     objectives = await objectiveIds(person.id);
@@ -424,6 +446,122 @@ describe('the sentence plan', () => {
     expect(row.officers_words).toBe('Manager’s wording');
   });
 
+  it('refuses a move made on a stale page, naming who changed the order, and writes nothing', async () => {
+    const person = await freshPerson();
+    await signedAssessment(person.id);
+    const po = await t.signIn('po.demo');
+    const manager = await t.signIn('manager.demo');
+    await startPlan(po, person.crn);
+    for (const officersWords of ['Find work', 'Complete Building Better Relationships', 'Stay sober'])
+      expect((await addObjective(po, person.crn, { need: 'relationships', officersWords })).statusCode).toBe(
+        302,
+      );
+    const [first, second, third] = await objectiveIds(person.id);
+    const mine = await po.get(`/people/${person.crn}/plans`);
+    const theirs = await manager.get(`/people/${person.crn}/plans`);
+    // The manager puts the relationships work first.
+    const moved = await manager.post(
+      `/people/${person.crn}/plans/sentence-plan/objectives/${second!.id}/move`,
+      moveForm(theirs.body, second!.id, 'up'),
+    );
+    expect(moved.statusCode).toBe(302);
+    const afterTheirs = (await objectiveIds(person.id)).map((o) => o.officers_words);
+    expect(afterTheirs).toEqual(['Complete Building Better Relationships', 'Find work', 'Stay sober']);
+    const movesBefore = (await auditActions(person.id)).filter((a) => a === 'sentence-plan-objective-moved');
+
+    // The officer, on the page as it was, moves "Find work" down: it would now swap with "Stay sober".
+    const stale = await po.post(
+      `/people/${person.crn}/plans/sentence-plan/objectives/${first!.id}/move`,
+      moveForm(mine.body, first!.id, 'down'),
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('There is a problem');
+    expect(stale.body).toContain('The objectives were changed by Helen Brierley');
+    expect(stale.body).toContain('so nothing was moved');
+    expect((await objectiveIds(person.id)).map((o) => o.officers_words)).toEqual(afterTheirs);
+    // The same with the third objective: its neighbour is the one seen, but that one was moved.
+    const staleUp = await po.post(
+      `/people/${person.crn}/plans/sentence-plan/objectives/${third!.id}/move`,
+      moveForm(mine.body, third!.id, 'up'),
+    );
+    expect(staleUp.statusCode).toBe(409);
+    expect((await objectiveIds(person.id)).map((o) => o.officers_words)).toEqual(afterTheirs);
+    // A move without the versions the page gives is refused the same way.
+    const blind = await po.post(`/people/${person.crn}/plans/sentence-plan/objectives/${third!.id}/move`, {
+      direction: 'up',
+    });
+    expect(blind.statusCode).toBe(409);
+    expect((await objectiveIds(person.id)).map((o) => o.officers_words)).toEqual(afterTheirs);
+    expect((await auditActions(person.id)).filter((a) => a === 'sentence-plan-objective-moved')).toEqual(
+      movesBefore,
+    );
+
+    // From the page as it is now, the move goes through.
+    const fresh = await po.get(`/people/${person.crn}/plans`);
+    const ok = await po.post(
+      `/people/${person.crn}/plans/sentence-plan/objectives/${first!.id}/move`,
+      moveForm(fresh.body, first!.id, 'down'),
+    );
+    expect(ok.statusCode).toBe(302);
+    expect((await objectiveIds(person.id)).map((o) => o.officers_words)).toEqual([
+      'Complete Building Better Relationships',
+      'Stay sober',
+      'Find work',
+    ]);
+  });
+
+  it('links an objective to an additional licence condition of a current licence, as to a requirement', async () => {
+    const person = await freshPerson();
+    await addOrder(db(), person.id, 'LIC', addDays(today(), -30));
+    const conditions = await db()
+      .selectFrom('licence_conditions')
+      .select(['id', 'condition_code'])
+      .where('person_id', '=', person.id)
+      .where('condition_code', 'in', ['STD3', 'ADD06'])
+      .execute();
+    const curfew = conditions.find((c) => c.condition_code === 'ADD06')!;
+    const standard = conditions.find((c) => c.condition_code === 'STD3')!;
+    const po = await t.signIn('po.demo');
+    await startPlan(po, person.crn);
+    const form = await po.get(`/people/${person.crn}/plans/sentence-plan/objectives/new`);
+    expect(form.body).toContain('Additional licence condition');
+    expect(form.body).toContain(`value="${curfew.id}"`);
+    expect(form.body).toContain('Curfew arrangement');
+    // Standard conditions are on every licence: they are not offered.
+    expect(form.body).not.toContain(`value="${standard.id}"`);
+
+    const refused = await addObjective(po, person.crn, {
+      licenceConditionId: standard.id,
+      officersWords: 'Keep to the curfew every night',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Choose an additional condition of a current licence');
+    expect(refused.body).toContain('Keep to the curfew every night');
+    expect(await objectiveIds(person.id)).toEqual([]);
+
+    const added = await addObjective(po, person.crn, {
+      licenceConditionId: curfew.id,
+      officersWords: 'Keep to the curfew every night',
+    });
+    expect(added.statusCode, added.body.slice(0, 1500)).toBe(302);
+    const row = await db()
+      .selectFrom('plan_objectives')
+      .select(['need', 'requirement_id', 'licence_condition_id', 'licence_condition_text'])
+      .where('person_id', '=', person.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({
+      need: null,
+      requirement_id: null,
+      licence_condition_id: curfew.id,
+      licence_condition_text: 'Curfew arrangement',
+    });
+    const plans = await po.get(`/people/${person.crn}/plans`);
+    expect(plans.body).toContain('Licence condition: Curfew arrangement');
+    const [objective] = await objectiveIds(person.id);
+    const change = await po.get(`/people/${person.crn}/plans/sentence-plan/objectives/${objective!.id}`);
+    expect(change.body).toMatch(new RegExp(`value="${curfew.id}" checked`));
+  });
+
   it('lets a facilitator read the plans but not change them', async () => {
     const person = await freshPerson();
     const po = await t.signIn('po.demo');
@@ -446,6 +584,62 @@ describe('the sentence plan', () => {
       ).statusCode,
     ).toBe(403);
     expect(await objectiveIds(person.id)).toEqual([]);
+  });
+});
+
+describe('the initial sentence plan’s deadline', () => {
+  async function tier(personId: string, value: string) {
+    await db().deleteFrom('tier_calculations').where('person_id', '=', personId).execute();
+    await db()
+      .insertInto('tier_calculations')
+      .values({
+        person_id: personId,
+        calculated_at: new Date(),
+        protect_points: 0,
+        protect_level: value.charAt(0),
+        change_points: 0,
+        change_level: Number(value.charAt(1)),
+        tier: value,
+        explanation: JSON.stringify([]) as never,
+        inputs: JSON.stringify({}) as never,
+        reason: 'Test',
+      })
+      .execute();
+  }
+
+  async function supervisionStart(personId: string) {
+    const orders = await db()
+      .selectFrom('orders')
+      .select(['start_date', 'expected_end_date', 'pss_end_date'])
+      .where('person_id', '=', personId)
+      .where('terminated_on', 'is', null)
+      .where('start_date', '<=', today())
+      .execute();
+    return orders
+      .filter((o) => o.expected_end_date >= today() || (o.pss_end_date ?? '') >= today())
+      .map((o) => o.start_date)
+      .sort()
+      .at(-1)!;
+  }
+
+  it('is 5 working days after sentence in the highest tier, A3, and the page says why', async () => {
+    const person = await freshPerson();
+    await tier(person.id, 'A3');
+    const start = await supervisionStart(person.id);
+    const po = await t.signIn('po.demo');
+    const page = await po.get(`/people/${person.crn}/plans`);
+    const clock = page.body.slice(page.body.indexOf('id="sentence-plan-clock"'));
+    expect(clock).toContain(`Initial sentence plan due by ${formatDate(addWorkingDays(start, 5))}`);
+    expect(clock).toContain(
+      `due 5 working days after sentence or release (${formatDate(start)}), not 15, because the case is in the highest tier, A3`,
+    );
+    expect(clock).toContain('the initial plan within 15 working days (5 for the highest tier, A3)');
+
+    await tier(person.id, 'B3');
+    const other = await po.get(`/people/${person.crn}/plans`);
+    const otherClock = other.body.slice(other.body.indexOf('id="sentence-plan-clock"'));
+    expect(otherClock).toContain(`Initial sentence plan due by ${formatDate(addWorkingDays(start, 15))}`);
+    expect(otherClock).not.toContain('highest tier, A3 (');
   });
 });
 
@@ -682,7 +876,8 @@ describe('the caseload column', () => {
     expect(few.size).toBe(2);
     expect(many.size).toBe(40);
     expect(queries).toBe(forFew);
-    expect(queries).toBeLessThanOrEqual(5);
+    // Orders, plans, assessments, risk plans, RoSH and the latest tiers (for the highest tier's timescale).
+    expect(queries).toBeLessThanOrEqual(6);
   });
 
   it('shows the plans on the caseload', async () => {

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../platform/http/format.js';
 import { datePartsFromIso, NO_ERRORS, problemErrors, text, type FormErrors } from '../platform/http/forms.js';
 import { caseRiskFacts } from '../tiering/index.js';
 import { planClocksFor, type PlanClocks } from './clocks.js';
-import { PLANNING_POLICY } from './policy.js';
+import { planningPolicyFrom, type PlanningPolicy } from './policy.js';
 import {
   isRiskPlanPart,
   nextRiskPlanReview,
@@ -122,12 +122,12 @@ export function caseloadCell(clocks: PlanClocks): CaseloadCell {
 }
 
 /** Everything the Plans tab shows for one person. */
-async function loadPlans(context: AppContext, page: PersonPageContext) {
+async function loadPlans(context: AppContext, page: PersonPageContext, policy: PlanningPolicy) {
   const { db } = context;
   const [plan, riskPlan, clocks, rosh] = await Promise.all([
     store.planOf(db, page.person.id),
     store.riskPlanOf(db, page.person.id),
-    planClocksFor(db, [page.person.id], page.today),
+    planClocksFor(db, [page.person.id], page.today, policy),
     caseRiskFacts(db, page.person.id, page.today),
   ]);
   const [objectives, actions, reviews, riskReviews] = await Promise.all([
@@ -178,6 +178,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
   const { db } = context;
   const view = { allow: PRACTITIONERS };
   const edit = { allow: CASE_EDITORS };
+  const policy = planningPolicyFrom(context.config.planning);
   addPersonTab({ key: 'plans', text: 'Plans', path: '/plans', order: 19 });
   addOverviewPanel({
     key: 'plans',
@@ -185,7 +186,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     template: `${VIEWS}/overview-panel.njk`,
     load: async (database, person, today) => {
       const [clocks, plan] = await Promise.all([
-        planClocksFor(database, [person.id], today),
+        planClocksFor(database, [person.id], today, policy),
         store.planOf(database, person.id),
       ]);
       const actions = plan ? await store.actionsOf(database, plan.id) : [];
@@ -204,7 +205,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     heading: 'Plans',
     order: 12,
     load: async (database, personIds, today) => {
-      const clocks = await planClocksFor(database, personIds, today);
+      const clocks = await planClocksFor(database, personIds, today, policy);
       return new Map([...clocks].map(([id, c]) => [id, caseloadCell(c)]));
     },
   });
@@ -215,7 +216,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     lists: page.lists,
     today: page.today,
     tab: 'plans',
-    policy: PLANNING_POLICY,
+    policy,
     ...extra,
   });
   /**
@@ -250,7 +251,7 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
     page: PersonPageContext,
     form: { values?: Values; errors?: FormErrors; status?: number } = {},
   ) => {
-    const loaded = await loadPlans(context, page);
+    const loaded = await loadPlans(context, page, policy);
     const errors = form.errors ?? NO_ERRORS;
     return reply.code(form.status ?? (errors.summary.length ? 400 : 200)).render(
       `${VIEWS}/plans.njk`,
@@ -380,11 +381,21 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         text: objective.requirement_text ?? 'A requirement',
         hint: 'No longer current',
       });
+    if (
+      objective?.licence_condition_id &&
+      !options.licenceConditions.some((c) => c.value === objective.licence_condition_id)
+    )
+      options.licenceConditions.push({
+        value: objective.licence_condition_id,
+        text: objective.licence_condition_text ?? 'A licence condition',
+        hint: 'No longer current',
+      });
     const values = form.values ?? {
       personsWords: objective?.persons_words ?? '',
       officersWords: objective?.officers_words ?? '',
       need: objective?.need ?? '',
       requirementId: objective?.requirement_id ?? '',
+      licenceConditionId: objective?.licence_condition_id ?? '',
       interventions: objective?.interventions ?? '',
       source: objective?.source ?? 'officer',
       reportDate: datePartsFromIso(objective?.report_date),
@@ -402,6 +413,8 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
         assessment: options.assessment,
         needs: needsForChoice(options.needs),
         requirements: options.requirements,
+        licenceConditions: options.licenceConditions,
+        onLicence: options.onLicence,
       },
     );
   };
@@ -489,6 +502,11 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
             id === null
               ? null
               : (options.requirements.find((r) => r.value === id)?.text ?? 'A requirement no longer current');
+          const conditionText = (id: string | null | undefined) =>
+            !id
+              ? null
+              : (options.licenceConditions.find((c) => c.value === id)?.text ??
+                'A licence condition no longer current');
           return objectivePage(
             reply,
             page,
@@ -502,6 +520,11 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
                 'Requirement',
                 fresh.requirement_text ?? requirementText(fresh.requirement_id),
                 requirementText(form.data.requirementId),
+              ],
+              [
+                'Licence condition',
+                fresh.licence_condition_text ?? conditionText(fresh.licence_condition_id),
+                conditionText(form.data.licenceConditionId),
               ],
               ['Interventions', fresh.interventions, form.data.interventions],
             ]),
@@ -528,12 +551,28 @@ export function planningRoutes(app: FastifyInstance, context: AppContext): void 
               { field: 'objectives', message: 'Choose to move the objective up or down' },
             ]),
           });
-        await planning.moveObjective(db, actorOf(request), {
+        const body = request.body as Body;
+        const outcome = await planning.moveObjective(db, actorOf(request), {
           personId: page.person.id,
           objectiveId: objective.id,
           direction,
+          expectedVersion: Number(text(body, 'rowVersion')),
+          neighbourId: text(body, 'neighbourId'),
+          neighbourVersion: Number(text(body, 'neighbourVersion')),
           now: context.now(),
         });
+        if (!outcome.saved && 'conflict' in outcome)
+          return plansPage(request, reply, page, {
+            status: 409,
+            errors: problemErrors([
+              {
+                field: 'objectives',
+                message: `The objectives were changed by ${outcome.conflict.by} at ${formatDateTime(outcome.conflict.at)} after you opened the page, so nothing was moved: check the order below and move the objective again`,
+              },
+            ]),
+          });
+        if (!outcome.saved)
+          return plansPage(request, reply, page, { errors: problemErrors(outcome.problems) });
         return reply.redirect(plansUrl(page, `?done=moved#objective-${objective.id}`));
       }),
   );

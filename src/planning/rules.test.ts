@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../platform/calendar/index.js';
 import { PLANNING_POLICY } from './policy.js';
 import {
   actionDateProblems,
@@ -50,6 +51,79 @@ describe('when the initial sentence plan is due', () => {
     );
     expect(clock).toMatchObject({ dueOn: '2026-03-30', status: 'due-soon' });
     expect(clock.reason).toContain('due 5 working days after');
+  });
+
+  it('is 5 working days after sentence or release in the highest tier, A3, saying why', () => {
+    const clock = sentencePlanClock({
+      today: '2026-03-24',
+      supervisionStart: '2026-03-23',
+      plan: null,
+      changes: [],
+      tier: { tier: 'A3', on: '2026-03-24' },
+    });
+    expect(clock).toEqual({
+      due: true,
+      kind: 'initial',
+      dueOn: '2026-03-30',
+      status: 'due-soon',
+      reason:
+        'Initial sentence plan: due 5 working days after sentence or release (23 March 2026), not 15, because the case is in the highest tier, A3 (worked out 24 March 2026)',
+    });
+  });
+
+  it('counts the 5 working days over a bank holiday: Good Friday and Easter Monday 2026', () => {
+    // Wednesday 1 April 2026 + 5 working days: 2 April, 7, 8, 9, 10 April.
+    const clock = sentencePlanClock({
+      today: '2026-04-01',
+      supervisionStart: '2026-04-01',
+      plan: null,
+      changes: [],
+      tier: { tier: 'A3', on: '2026-04-01' },
+    });
+    expect(clock).toMatchObject({ dueOn: '2026-04-10' });
+  });
+
+  it('stays 15 working days for every other tier, and when no tier has been worked out', () => {
+    for (const tier of ['A2', 'B3', 'D0', null]) {
+      const clock = sentencePlanClock({
+        today: '2026-04-08',
+        supervisionStart: '2026-03-23',
+        plan: null,
+        changes: [],
+        tier: tier ? { tier, on: '2026-03-24' } : null,
+      });
+      expect(clock).toMatchObject({ dueOn: '2026-04-15' });
+      expect(clock.reason).toBe(
+        'Initial sentence plan: due 15 working days after sentence or release (23 March 2026)',
+      );
+    }
+  });
+
+  it('follows the local policy for the highest tier too', () => {
+    const clock = sentencePlanClock(
+      {
+        today: '2026-03-23',
+        supervisionStart: '2026-03-23',
+        plan: null,
+        changes: [],
+        tier: { tier: 'A3', on: '2026-03-23' },
+      },
+      { ...PLANNING_POLICY, initialPlanHighestTierWorkingDays: 3 },
+    );
+    expect(clock).toMatchObject({ dueOn: '2026-03-26' });
+    expect(clock.reason).toContain('due 3 working days after');
+  });
+
+  it('is never later in the highest tier than in any other, whatever the start', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), (offset) => {
+        const start = addDays('2024-01-01', offset);
+        const input = { today: start, supervisionStart: start, plan: null, changes: [] };
+        const highest = sentencePlanClock({ ...input, tier: { tier: 'A3', on: start } });
+        const other = sentencePlanClock({ ...input, tier: { tier: 'A2', on: start } });
+        return highest.due && other.due && highest.dueOn < other.dueOn;
+      }),
+    );
   });
 
   it('is not due without a current order or licence', () => {
@@ -220,6 +294,29 @@ describe('an objective', () => {
       objectiveLinkProblems({ need: 'drugs', requirementId: null }, { needs: [], requirementIds: [] })[0]!
         .message,
     ).toBe('There is no signed assessment to take a need from: link the objective to a requirement instead');
+  });
+
+  it('may link an additional licence condition alone, but only one of a current licence', () => {
+    const onLicence = { ...choices, licenceConditionIds: ['c1'] };
+    expect(
+      objectiveLinkProblems({ need: null, requirementId: null, licenceConditionId: 'c1' }, onLicence),
+    ).toEqual([]);
+    expect(
+      objectiveLinkProblems(
+        { need: 'relationships', requirementId: null, licenceConditionId: 'c2' },
+        onLicence,
+      ),
+    ).toEqual([
+      { field: 'licenceConditionId', message: 'Choose an additional condition of a current licence' },
+    ]);
+    expect(
+      objectiveLinkProblems({ need: null, requirementId: null, licenceConditionId: 'c1' }, choices),
+    ).toEqual([
+      { field: 'licenceConditionId', message: 'Choose an additional condition of a current licence' },
+    ]);
+    expect(
+      objectiveLinkProblems({ need: null, requirementId: null, licenceConditionId: null }, onLicence),
+    ).toEqual([{ field: 'need', message: NO_LINK_MESSAGE }]);
   });
 
   it('offers severe needs first, then standard, then no need, each in assessment order', () => {

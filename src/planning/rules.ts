@@ -29,6 +29,8 @@ export interface SentencePlanClockInput {
   plan: { startedOn: string; agreedOn: string | null; lastReviewedOn: string | null } | null;
   /** Changes that call for a review: signed assessments and new orders, with their dates. */
   changes: ReadonlyArray<{ on: string; what: string }>;
+  /** The person's latest tier and the day it was worked out; absent or null when none was. */
+  tier?: { tier: string; on: string } | null;
 }
 
 export type SentencePlanClock =
@@ -42,9 +44,21 @@ export type SentencePlanClock =
       reason: string;
     };
 
+/** Working days from sentence or release to the initial plan: fewer for the highest tier, with why. */
+export function initialPlanTimescale(
+  tier: SentencePlanClockInput['tier'],
+  policy: PlanningPolicy = PLANNING_POLICY,
+): { workingDays: number; why: string | null } {
+  if (tier?.tier !== policy.highestTier) return { workingDays: policy.initialPlanWorkingDays, why: null };
+  return {
+    workingDays: policy.initialPlanHighestTierWorkingDays,
+    why: `not ${policy.initialPlanWorkingDays}, because the case is in the highest tier, ${tier.tier} (worked out ${longDate(tier.on)})`,
+  };
+}
+
 /**
- * The initial plan is due a number of working days after sentence or release (15 by default) until
- * it is agreed. After that a review falls due on the cycle from the last review (or the agreement),
+ * The initial plan is due a number of working days after sentence or release (15 by default, 5 in
+ * the highest tier) until it is agreed. After that a review falls due on the cycle from the last review (or the agreement),
  * or sooner: within some working days of a change after it, a newly signed assessment or a new
  * order, whichever date comes first.
  */
@@ -55,13 +69,14 @@ export function sentencePlanClock(
   const { plan, today } = input;
   if (!plan?.agreedOn) {
     if (!input.supervisionStart) return { due: false, reason: 'No current order or licence' };
-    const dueOn = addWorkingDays(input.supervisionStart, policy.initialPlanWorkingDays);
+    const timescale = initialPlanTimescale(input.tier, policy);
+    const dueOn = addWorkingDays(input.supervisionStart, timescale.workingDays);
     return {
       due: true,
       kind: 'initial',
       dueOn,
       status: statusOf(dueOn, today, policy),
-      reason: `Initial sentence plan: due ${policy.initialPlanWorkingDays} working days after sentence or release (${longDate(input.supervisionStart)})`,
+      reason: `Initial sentence plan: due ${timescale.workingDays} working days after sentence or release (${longDate(input.supervisionStart)})${timescale.why ? `, ${timescale.why}` : ''}`,
     };
   }
   const since =
@@ -156,6 +171,7 @@ export function nextRiskPlanReview(from: string, policy: PlanningPolicy = PLANNI
 export interface ObjectiveLinks {
   need: string | null;
   requirementId: string | null;
+  licenceConditionId?: string | null;
 }
 
 export interface LinkChoices {
@@ -163,17 +179,21 @@ export interface LinkChoices {
   needs: readonly string[];
   /** The requirements of the current orders that may be chosen. */
   requirementIds: readonly string[];
+  /** The additional conditions of a current licence that may be chosen. */
+  licenceConditionIds?: readonly string[];
 }
 
 export const NO_LINK_MESSAGE =
-  'Link the objective to a need from the assessment or to a requirement of the order: an objective with neither cannot be added';
+  'Link the objective to a need from the assessment or to a requirement of the order or a licence condition: an objective with none of these cannot be added';
 
 /**
  * An objective serves a need from the latest signed assessment, a requirement of a current order,
- * or both: never neither. A link must be to something the person has now.
+ * an additional condition of a current licence, or more than one of them: never none. A link must
+ * be to something the person has now.
  */
 export function objectiveLinkProblems(links: ObjectiveLinks, choices: LinkChoices): FieldMessage[] {
-  if (!links.need && !links.requirementId) return [{ field: 'need', message: NO_LINK_MESSAGE }];
+  if (!links.need && !links.requirementId && !links.licenceConditionId)
+    return [{ field: 'need', message: NO_LINK_MESSAGE }];
   const problems: FieldMessage[] = [];
   if (links.need && !choices.needs.includes(links.need))
     problems.push({
@@ -184,6 +204,11 @@ export function objectiveLinkProblems(links: ObjectiveLinks, choices: LinkChoice
     });
   if (links.requirementId && !choices.requirementIds.includes(links.requirementId))
     problems.push({ field: 'requirementId', message: 'Choose a requirement of a current order' });
+  if (links.licenceConditionId && !(choices.licenceConditionIds ?? []).includes(links.licenceConditionId))
+    problems.push({
+      field: 'licenceConditionId',
+      message: 'Choose an additional condition of a current licence',
+    });
   return problems;
 }
 

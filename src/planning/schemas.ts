@@ -74,6 +74,7 @@ export function readObjective(body: Body, today: string): Read<ObjectiveInput> {
     officersWords: text(body, 'officersWords'),
     need: text(body, 'need'),
     requirementId: text(body, 'requirementId'),
+    licenceConditionId: text(body, 'licenceConditionId'),
     interventions: text(body, 'interventions'),
     source: text(body, 'source'),
     reportDate: dateParts(body, 'reportDate'),
@@ -91,6 +92,13 @@ export function readObjective(body: Body, today: string): Read<ObjectiveInput> {
       requirementId: z
         .string()
         .refine((v) => v === '' || /^[0-9a-f-]{36}$/i.test(v), 'Choose a requirement of a current order')
+        .transform((v) => (v === '' ? null : v)),
+      licenceConditionId: z
+        .string()
+        .refine(
+          (v) => v === '' || /^[0-9a-f-]{36}$/i.test(v),
+          'Choose an additional condition of a current licence',
+        )
         .transform((v) => (v === '' ? null : v)),
       interventions: optionalText(LONG, 'Interventions'),
       source: z.enum(SOURCES, { error: 'Select where the objective comes from' }),

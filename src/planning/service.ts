@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import { longDate } from '../platform/calendar/index.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
-import { currentOrdersOf, requirementsOf } from '../sentences/index.js';
+import { currentOrdersOf, licenceConditionsOf, requirementsOf } from '../sentences/index.js';
 import { PLANNING_POLICY } from './policy.js';
 import {
   actionDateProblems,
@@ -70,20 +70,29 @@ export interface LinkOptions {
   assessment: { completedOn: string; type: string } | null;
   needs: Array<LinkOption & { severity: 'none' | 'standard' | 'severe' }>;
   requirements: LinkOption[];
+  /** The additional conditions of a current licence; empty for a community case. */
+  licenceConditions: LinkOption[];
+  /** Whether a licence is running, to say so when it has no additional conditions. */
+  onLicence: boolean;
 }
 
 function severityText(severity: 'none' | 'standard' | 'severe'): string {
   return severity === 'severe' ? 'Severe need' : severity === 'standard' ? 'Need' : 'No need identified';
 }
 
-/** The needs of the latest signed assessment and the requirements of the current orders, to link an objective to. */
+/**
+ * The needs of the latest signed assessment, the requirements of the current orders and the
+ * additional conditions of a current licence, to link an objective to.
+ */
 export async function linkOptions(db: Trx, personId: string, today: string): Promise<LinkOptions> {
-  const [assessed, orders, requirements] = await Promise.all([
+  const [assessed, orders, requirements, conditions] = await Promise.all([
     latestAssessedNeeds(db, personId),
     currentOrdersOf(db, personId, today),
     requirementsOf(db, personId),
+    licenceConditionsOf(db, personId),
   ]);
   const orderIds = new Map(orders.map((o) => [o.id, o]));
+  const licences = new Map(orders.filter((o) => o.orderType === 'LIC').map((o) => [o.id, o]));
   return {
     assessment: assessed ? { completedOn: assessed.completedOn, type: assessed.type } : null,
     needs: (assessed?.needs ?? []).map((n) => ({
@@ -102,6 +111,17 @@ export async function linkOptions(db: Trx, personId: string, today: string): Pro
           hint: `${order.orderTypeDescription}, event ${order.eventNumber}, from ${longDate(r.startDate)}`,
         };
       }),
+    licenceConditions: conditions
+      .filter((c) => !c.standard && c.terminatedOn === null && licences.has(c.orderId))
+      .map((c) => {
+        const licence = licences.get(c.orderId)!;
+        return {
+          value: c.id,
+          text: c.detail ? `${c.description}: ${c.detail}` : c.description,
+          hint: `Additional licence condition, event ${licence.eventNumber}, from ${longDate(c.startDate)}`,
+        };
+      }),
+    onLicence: licences.size > 0,
   };
 }
 
@@ -261,6 +281,8 @@ export interface ObjectiveInput {
   officersWords: string;
   need: string | null;
   requirementId: string | null;
+  /** An additional condition of a current licence; absent or null when not linked to one. */
+  licenceConditionId?: string | null;
   interventions: string | null;
   source: ObjectiveSource;
   reportDate: string | null;
@@ -271,19 +293,29 @@ export interface ObjectiveInput {
 async function resolveLinks(trx: Trx, personId: string, today: string, objective: ObjectiveInput) {
   const options = await linkOptions(trx, personId, today);
   const problems = objectiveLinkProblems(
-    { need: objective.need, requirementId: objective.requirementId },
-    { needs: options.needs.map((n) => n.value), requirementIds: options.requirements.map((r) => r.value) },
+    {
+      need: objective.need,
+      requirementId: objective.requirementId,
+      licenceConditionId: objective.licenceConditionId ?? null,
+    },
+    {
+      needs: options.needs.map((n) => n.value),
+      requirementIds: options.requirements.map((r) => r.value),
+      licenceConditionIds: options.licenceConditions.map((c) => c.value),
+    },
   );
   return {
     problems,
     needTitle: options.needs.find((n) => n.value === objective.need)?.text ?? null,
     requirementText: options.requirements.find((r) => r.value === objective.requirementId)?.text ?? null,
+    licenceConditionText:
+      options.licenceConditions.find((c) => c.value === objective.licenceConditionId)?.text ?? null,
   };
 }
 
 function objectiveColumns(
   objective: ObjectiveInput,
-  links: { needTitle: string | null; requirementText: string | null },
+  links: { needTitle: string | null; requirementText: string | null; licenceConditionText: string | null },
 ) {
   return {
     persons_words: objective.personsWords,
@@ -292,6 +324,8 @@ function objectiveColumns(
     need_title: links.needTitle,
     requirement_id: objective.requirementId,
     requirement_text: links.requirementText,
+    licence_condition_id: objective.licenceConditionId ?? null,
+    licence_condition_text: links.licenceConditionText,
     interventions: objective.interventions,
     source: objective.source,
     report_date: objective.source === 'post-programme-report' ? objective.reportDate : null,
@@ -445,6 +479,11 @@ export async function updateObjective(
           p.field === 'requirementId' &&
           input.objective.requirementId === row.requirement_id &&
           row.requirement_id !== null
+        ) &&
+        !(
+          p.field === 'licenceConditionId' &&
+          (input.objective.licenceConditionId ?? null) === row.licence_condition_id &&
+          row.licence_condition_id !== null
         ),
     );
     if (problems.length) return { saved: false as const, problems };
@@ -456,6 +495,11 @@ export async function updateObjective(
           requirementText:
             links.requirementText ??
             (input.objective.requirementId === row.requirement_id ? row.requirement_text : null),
+          licenceConditionText:
+            links.licenceConditionText ??
+            ((input.objective.licenceConditionId ?? null) === row.licence_condition_id
+              ? row.licence_condition_text
+              : null),
         }),
         updated_at: input.now,
         updated_by_name: actor.name,
@@ -474,6 +518,7 @@ export async function updateObjective(
           officersWords: row.officers_words,
           need: row.need,
           requirementId: row.requirement_id,
+          licenceConditionId: row.licence_condition_id,
           interventions: row.interventions,
         },
         after: input.objective,
@@ -483,29 +528,59 @@ export async function updateObjective(
   });
 }
 
-/** Moves an objective one place up or down the sequence of what must happen first. */
+/**
+ * Moves an objective one place up or down the sequence of what must happen first, swapping it with
+ * its neighbour. The move names the row_versions of both objectives as the officer saw them, and
+ * the neighbour: if either has changed since, or the sequence has (someone else moved one), it is
+ * refused with who changed it, writing nothing. A move changes both rows, so it bumps both versions.
+ */
 export async function moveObjective(
   db: Db,
   actor: Actor,
-  input: { personId: string; objectiveId: string; direction: 'up' | 'down'; now: Date },
+  input: {
+    personId: string;
+    objectiveId: string;
+    direction: 'up' | 'down';
+    expectedVersion: number;
+    neighbourId: string;
+    neighbourVersion: number;
+    now: Date;
+  },
 ): Promise<Outcome> {
   return db.transaction().execute(async (trx) => {
     const plan = await lockPlan(trx, input.personId);
     if (!plan) return { saved: false as const, problems: NO_PLAN };
     const objectives = await store.objectivesOf(trx, plan.id);
     const before = objectives.map((o) => o.id);
-    if (!before.includes(input.objectiveId))
+    const at = before.indexOf(input.objectiveId);
+    if (at < 0)
       return {
         saved: false as const,
         problems: [{ field: 'form', message: 'That objective is not in this plan' }],
       };
+    const objective = objectives[at]!;
+    const neighbour = objectives[input.direction === 'up' ? at - 1 : at + 1];
+    if (
+      objective.row_version !== input.expectedVersion ||
+      neighbour?.id !== input.neighbourId ||
+      neighbour.row_version !== input.neighbourVersion
+    ) {
+      // Whoever changed the sequence or one of the two last is the one to name.
+      const latest = [...objectives].sort((a, b) => b.updated_at.getTime() - a.updated_at.getTime())[0]!;
+      return changedBy(latest, { sequence: objectives.map((o) => o.officers_words) });
+    }
     const after = moveInSequence(before, input.objectiveId, input.direction);
     for (const [index, id] of after.entries()) {
       const current = objectives.find((o) => o.id === id)!;
       if (current.position !== index + 1)
         await trx
           .updateTable('plan_objectives')
-          .set({ position: index + 1 })
+          .set({
+            position: index + 1,
+            updated_at: input.now,
+            updated_by_name: actor.name,
+            row_version: sql`row_version + 1`,
+          })
           .where('id', '=', id)
           .execute();
     }
@@ -518,6 +593,7 @@ export async function moveObjective(
         direction: input.direction,
         from: before.indexOf(input.objectiveId) + 1,
         to: after.indexOf(input.objectiveId) + 1,
+        swappedWith: input.neighbourId,
       },
     });
     return { saved: true as const, id: input.objectiveId };

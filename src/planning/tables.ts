@@ -39,6 +39,8 @@ export interface PlanningTables {
     need_title: string | null;
     requirement_id: string | null;
     requirement_text: string | null;
+    licence_condition_id: string | null;
+    licence_condition_text: string | null;
     interventions: string | null;
     source: Generated<ObjectiveSource>;
     report_date: CalendarDate | null;

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/database/schema.js';
+import * as store from './store.js';
 
 export { sentenceRoutes } from './routes.js';
 export { expectedEndDate, expectedEndDateInDays, progressOf, type Decision } from './rules.js';
@@ -113,6 +114,36 @@ export async function requirementsOf(db: Kysely<Database>, personId: string): Pr
     units: r.units,
     startDate: r.start_date,
     expectedEndDate: r.expected_end_date,
+    terminatedOn: r.terminated_on,
+  }));
+}
+
+export interface LicenceConditionSummary {
+  id: string;
+  orderId: string;
+  code: string;
+  description: string;
+  /** Standard conditions are on every licence; additional ones are chosen for the person. */
+  standard: boolean;
+  detail: string | null;
+  startDate: string;
+  terminatedOn: string | null;
+}
+
+/** Every licence condition of the person, standard and additional, ended ones included (check terminatedOn). */
+export async function licenceConditionsOf(
+  db: Kysely<Database>,
+  personId: string,
+): Promise<LicenceConditionSummary[]> {
+  const rows = await store.licenceConditionsOf(db, personId);
+  return rows.map((r) => ({
+    id: r.id,
+    orderId: r.order_id,
+    code: r.condition_code,
+    description: r.description,
+    standard: r.standard,
+    detail: r.detail,
+    startDate: r.start_date,
     terminatedOn: r.terminated_on,
   }));
 }

@@ -35,4 +35,4 @@ export {
   type CaseRiskFacts,
   type Recalculation,
 } from './service.js';
-export { latestTier, RESTRICTIVE_REQUIREMENT_TYPES } from './store.js';
+export { latestTier, latestTiersOf, RESTRICTIVE_REQUIREMENT_TYPES } from './store.js';

@@ -98,6 +98,26 @@ export function latestTier(db: Executor, personId: string) {
     .executeTakeFirst();
 }
 
+/** The latest tier of each of many people, in one query, for lists such as a caseload. People with none are left out. */
+export async function latestTiersOf(
+  db: Executor,
+  personIds: readonly string[],
+): Promise<Map<string, { tier: string; calculatedAt: Date }>> {
+  const tiers = new Map<string, { tier: string; calculatedAt: Date }>();
+  if (!personIds.length) return tiers;
+  const rows = await db
+    .selectFrom('tier_calculations')
+    .select(['person_id', 'tier', 'calculated_at'])
+    .distinctOn('person_id')
+    .where('person_id', 'in', [...personIds])
+    .orderBy('person_id')
+    .orderBy('calculated_at', 'desc')
+    .orderBy('id')
+    .execute();
+  for (const r of rows) tiers.set(r.person_id, { tier: r.tier, calculatedAt: r.calculated_at });
+  return tiers;
+}
+
 export function tierHistory(db: Executor, personId: string) {
   return db
     .selectFrom('tier_calculations')

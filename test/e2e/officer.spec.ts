@@ -229,6 +229,48 @@ test.describe('A probation officer keeping personal details up to date', () => {
   });
 });
 
+test.describe('A probation officer recording employment', () => {
+  test('changes the employment status: the old one stays in the history', async ({ page }) => {
+    await signInAsOfficer(page);
+    const person = caseloadRows(page).nth(1).getByRole('link').first();
+    await person.click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Overview' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await recordNavigation(page).getByRole('link', { name: 'Personal details' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Personal details' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const card = page.locator('#employment');
+    const before = (await card.locator('.govuk-summary-list__value').first().innerText()).trim();
+    await card.getByRole('link', { name: 'Change employment' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Change employment' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Employer or place of study (optional)').fill('Colchester Institute');
+    await page.getByRole('button', { name: 'Save employment' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await expect(summary.getByRole('link', { name: 'Select the employment status' })).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'Enter date this started' })).toBeVisible();
+    await expect(page.getByLabel('Employer or place of study (optional)')).toHaveValue(
+      'Colchester Institute',
+    );
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Student, or in education or training').check();
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).formatToParts(new Date());
+    const part = (type: string) => today.find((p) => p.type === type)!.value;
+    await page.getByLabel('Day').fill(part('day'));
+    await page.getByLabel('Month').fill(part('month'));
+    await page.getByLabel('Year').fill(part('year'));
+    await page.getByRole('button', { name: 'Save employment' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Personal details' })).toBeVisible();
+    await expect(card).toContainText('Student, or in education or training');
+    await expect(card).toContainText('Colchester Institute');
+    await expect(card.getByText('Before that')).toBeVisible();
+    await expect(card.locator('li').first()).toContainText(before);
+    await expectNoAxeViolations(page);
+  });
+});
+
 test.describe('A probation officer without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
