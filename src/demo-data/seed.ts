@@ -9,6 +9,7 @@ import { loadDemoRegistrations, workOutDemoTiers } from './registrations.js';
 import { SeededRandom } from './random.js';
 import { loadDemoSentences } from './sentences.js';
 import { loadDemoContacts } from './contacts.js';
+import { loadDemoEnforcement } from './enforcement.js';
 
 export const DEMO_PASSWORD = 'Probation-Demo-1';
 export const DEMO_API_CLIENT = { clientId: 'demo-integration', secret: 'demo-integration-secret' };
@@ -259,6 +260,8 @@ export async function loadDemoData(db: Db, now: Date): Promise<void> {
     );
     await loadDemoContacts(trx, now);
     await loadDemoRegistrations(trx, now);
+    // After the contacts' failures, and the registrations a recall's eligibility reads (MAPPA).
+    await loadDemoEnforcement(trx, now);
     await loadDemoAssessments(trx, now);
     await loadDemoPlans(trx, now);
     await workOutDemoTiers(trx, now);
