@@ -10,6 +10,7 @@ import { SeededRandom } from './random.js';
 import { loadDemoSentences } from './sentences.js';
 import { loadDemoContacts } from './contacts.js';
 import { loadDemoEmployment } from './employment.js';
+import { loadDemoEnforcement } from './enforcement.js';
 
 export const DEMO_PASSWORD = 'Probation-Demo-1';
 export const DEMO_API_CLIENT = { clientId: 'demo-integration', secret: 'demo-integration-secret' };
@@ -260,6 +261,8 @@ export async function loadDemoData(db: Db, now: Date): Promise<void> {
     );
     await loadDemoContacts(trx, now);
     await loadDemoRegistrations(trx, now);
+    // After the contacts' failures, and the registrations a recall's eligibility reads (MAPPA).
+    await loadDemoEnforcement(trx, now);
     await loadDemoAssessments(trx, now);
     // After the assessments: a status agrees with what an assessment already answered.
     await loadDemoEmployment(trx, now);

@@ -4,5 +4,23 @@ export { ENFORCEMENT_POLICY, type EnforcementPolicy } from './policy.js';
 export { versionInForce, type RuleVersion } from './versions.js';
 export { enforcementRoutes } from './routes.js';
 export { enforcementPicture, type EnforcementPicture } from './picture.js';
-export { reviewDecisionAfterOutcomeChange, type Who } from './service.js';
-export { enforcementMarksOf, type EnforcementMarks } from './store.js';
+export {
+  advanceBreach,
+  advanceRecall,
+  issueWarning,
+  recordDecision,
+  reviewDecisionAfterOutcomeChange,
+  type Who,
+} from './service.js';
+export {
+  enforcementFacts,
+  enforcementMarksOf,
+  factsByPerson,
+  licenceConditionsOfOrder,
+  type EnforcementFacts,
+  type EnforcementMarks,
+} from './store.js';
+export { addresseeOf, draftWarningLetter } from './letters.js';
+export { breachPackInput, renderBreachPack, renderBreachReport } from './breach-pack.js';
+export { knownRecallFacts, recallReportFor } from './recall-steps.js';
+export { plainText } from './documents.js';

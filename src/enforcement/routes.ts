@@ -4,16 +4,14 @@ import { findStaff, teamOfStaff } from '../organisation/index.js';
 import {
   addOverviewPanel,
   addPersonTab,
-  ageOn,
-  fullName,
   viewerOf,
   visibleTo,
   withPerson,
   type PersonPageContext,
 } from '../people/index.js';
 import { actorOf } from '../platform/audit/audit.js';
-import { addDays, londonDateOf } from '../platform/calendar/index.js';
-import { renderPdf, type DocumentModel } from '../platform/documents/index.js';
+import { londonDateOf } from '../platform/calendar/index.js';
+import { renderPdf } from '../platform/documents/index.js';
 import type { AppContext } from '../platform/http/context.js';
 import { formatDate } from '../platform/http/format.js';
 import {
@@ -25,34 +23,13 @@ import {
   toFormErrors,
   type FormErrors,
 } from '../platform/http/forms.js';
-import {
-  activityLogExtract,
-  breachReport,
-  courtApplication,
-  decisionNotToRecallLetter,
-  orderAndWarnings,
-  plainText,
-  recallReport,
-  statementOfFacts,
-  warningLetter,
-  type Addressee,
-  type BreachPackInput,
-} from './documents.js';
-import {
-  breachInProgress,
-  breachPeriodEnded,
-  enforcementPicture,
-  orderForFailure,
-  type EnforcementPicture,
-} from './picture.js';
+import { decisionNotToRecallLetter, plainText, type Addressee } from './documents.js';
+import { breachInProgress, enforcementPicture, type EnforcementPicture } from './picture.js';
+import { addresseeOf, draftWarningLetter } from './letters.js';
+import { breachPackInput, renderBreachPack, renderBreachReport, type BreachPackForm } from './breach-pack.js';
 import { policyFrom } from './policy.js';
-import {
-  fixedTermRecallEligibility,
-  liveWarnings,
-  nextLicenceWarning,
-  recallCountersignature,
-  warningExpires,
-} from './rules.js';
+import { knownRecallFacts, recallReportFor } from './recall-steps.js';
+import { fixedTermRecallEligibility, recallCountersignature } from './rules.js';
 import {
   ACTIONS,
   adjournForm,
@@ -131,20 +108,8 @@ async function pictureOf(context: AppContext, page: PersonPageContext) {
   return { facts, picture: enforcementPicture(facts, page.person.id, page.today, page.person.crn, policy) };
 }
 
-async function addresseeOf(context: AppContext, page: PersonPageContext): Promise<Addressee> {
-  const [address, largePrint] = await Promise.all([
-    store.mainAddress(context.db, page.person.id),
-    store.needsLargePrint(context.db, page.person.id),
-  ]);
-  return {
-    name: fullName(page.person),
-    crn: page.person.crn,
-    address: address ?? null,
-    largePrint,
-    interpreterLanguage: page.person.interpreter_required
-      ? page.person.first_language || 'your language'
-      : null,
-  };
+function addresseeFor(context: AppContext, page: PersonPageContext): Promise<Addressee> {
+  return addresseeOf(context.db, page.person);
 }
 
 function pdfReply(reply: FastifyReply, bytes: Uint8Array, filename: string) {
@@ -359,33 +324,15 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     const order = facts.orders.find((o) => o.id === decided.order_id)!;
     if (order.terminated_on !== null && order.terminated_on <= page.today)
       return { issued: false as const, endedOn: order.terminated_on };
-    const orderWarnings = facts.warnings
-      .filter((w) => w.order_id === order.id)
-      .map((w) => ({ issuedOn: w.issued_on, withdrawn: w.withdrawn_on !== null }));
-    const live = liveWarnings(orderWarnings, page.today, picture.lastBreachEnded, policy);
-    let level: 'first' | 'second' | 'final' | 'community' = 'community';
-    let letterType: 'EA02' | 'EA03' | 'LCL' = live.length ? 'EA03' : 'EA02';
-    if (order.order_type === 'LIC') {
-      const next = nextLicenceWarning(live.length).answer;
-      level = next === 'recall-recommended' ? 'final' : next;
-      letterType = 'LCL';
-    }
-    const model: DocumentModel = warningLetter({
-      to: await addresseeOf(context, page),
-      orderDescription: order.type_description ?? order.order_type,
-      orderType: order.order_type,
-      sentenceDate: order.sentence_date,
-      failure: {
-        date: failure.contact_date,
-        typeDescription: failure.type_description,
-        outcomeDescription: failure.outcome_description,
-        // A sensitive note is for staff only: it never goes into a letter to the person.
-        notes: failure.sensitive ? null : failure.notes,
-      },
-      level,
+    const { model, level, letterType } = draftWarningLetter({
+      to: await addresseeFor(context, page),
+      order,
+      failure,
+      warnings: facts.warnings,
+      lastBreachEnded: picture.lastBreachEnded,
       issuedOn: page.today,
-      expiresOn: warningExpires(page.today, policy),
       officer: actorOf(request).name,
+      policy,
     });
     return { issued: false as const, decided, failure, order, model, level, letterType };
   };
@@ -569,105 +516,12 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     });
   });
 
-  /**
-   * The breach pack, generated from the record: the breach report, the statement of
-   * facts, the order and the warning letters, the extract of the activity log over
-   * the breach period, and the application for a summons or a warrant.
-   */
-  const breachPack = async (
+  /** What the breach pack says, gathered from the record as it is now. */
+  const packInput = async (
     page: PersonPageContext,
     loaded: NonNullable<Awaited<ReturnType<typeof loadBreach>>>,
-    form: {
-      assessment: string;
-      proposal: string;
-      courtProcess: 'summons' | 'warrant';
-      warrantReason: string | null;
-      preparedOn: string;
-      countersignedBy: string | null;
-      countersignedOn: string | null;
-    },
-  ) => {
-    const { facts, breach } = loaded;
-    const order = breach.order!;
-    const lastEnded = breachPeriodEnded(
-      [...facts.breaches, ...facts.breachHearings],
-      order.id,
-      breach.requested_on,
-    );
-    const periodFrom = lastEnded && lastEnded >= order.start_date ? addDays(lastEnded, 1) : order.start_date;
-    const [requirements, compliance, to, letters, activity] = await Promise.all([
-      store.requirementsOfOrder(db, order.id),
-      store.complianceToDate(db, page.person.id, order.id),
-      addresseeOf(context, page),
-      store.warningLettersOfOrder(db, page.person.id, order.id),
-      store.activityOfOrder(db, page.person.id, order.id, periodFrom, breach.requested_on),
-    ]);
-    const failures = facts.failures
-      .filter(
-        (f) => orderForFailure(f, facts.orders)?.id === order.id && f.contact_date <= breach.requested_on,
-      )
-      .filter((f) => lastEnded === null || f.contact_date > lastEnded)
-      .filter((f) => f.outcome_enforceable || f.decision_id !== null)
-      .map((f) => ({
-        date: f.contact_date,
-        typeDescription: f.type_description,
-        outcomeDescription: f.outcome_description,
-        notes: f.notes,
-        decided: f.decided_action ? `${ACTIONS[f.decided_action]} (${f.decided_on})` : 'No decision recorded',
-      }));
-    const input: BreachPackInput = {
-      to,
-      dateOfBirth: page.person.date_of_birth,
-      order: {
-        description: order.type_description ?? order.order_type,
-        type: order.order_type,
-        sentenceDate: order.sentence_date,
-        startDate: order.start_date,
-        expectedEndDate: order.expected_end_date,
-        lengthMonths: order.length_months,
-        sentencingCourt: order.sentencing_court,
-      },
-      court: breach.court_name,
-      requirements: requirements.map((r) => ({
-        description: r.description,
-        units: r.units ? `${r.units} ${r.unit ?? ''}`.trim() : '',
-        startDate: r.start_date,
-      })),
-      failures,
-      warnings: facts.warnings
-        .filter((w) => w.order_id === order.id)
-        .map((w) => ({ issuedOn: w.issued_on, level: w.level, withdrawnOn: w.withdrawn_on })),
-      compliance,
-      assessment: form.assessment,
-      proposal: form.proposal,
-      officer: breach.created_by_name,
-      preparedOn: form.preparedOn,
-      countersignedBy: form.countersignedBy,
-      countersignedOn: form.countersignedOn,
-      courtProcess: form.courtProcess,
-      warrantReason: form.warrantReason,
-      warningLetters: letters.map((l) => ({ issuedOn: l.issued_on, level: l.level, text: l.letter_text })),
-      activity: {
-        from: periodFrom,
-        to: breach.requested_on,
-        entries: activity.map((a) => ({
-          date: a.contact_date,
-          type: a.type_description,
-          outcome: a.outcome_description,
-          notes: a.notes,
-          sensitive: a.sensitive,
-        })),
-      },
-    };
-    const [report, statement, orderAndWarningsPdf, activityLog, application] = await Promise.all([
-      renderPdf(breachReport(input)),
-      renderPdf(statementOfFacts(input)),
-      renderPdf(orderAndWarnings(input)),
-      renderPdf(activityLogExtract(input)),
-      renderPdf(courtApplication(input)),
-    ]);
-    return { report, statement, orderAndWarnings: orderAndWarningsPdf, activityLog, application };
-  };
+    form: BreachPackForm,
+  ) => breachPackInput(db, loaded.facts, loaded.breach, page.person, await addresseeFor(context, page), form);
 
   app.post<IdParams>(
     '/people/:crn/enforcement/breaches/:id/countersign',
@@ -690,7 +544,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           });
         }
         const who = whoFor(request, context);
-        const { report } = await breachPack(page, loaded, {
+        const input = await packInput(page, loaded, {
           assessment: breach.assessment!,
           proposal: breach.proposal!,
           courtProcess: breach.court_process ?? 'summons',
@@ -699,6 +553,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
           countersignedBy: who.actor.name,
           countersignedOn: who.today,
         });
+        // Only the breach report carries the countersignature: the other documents stay as prepared.
+        const report = await renderBreachReport(input);
         const done = await enforcement.advanceBreach(db, who, {
           personId: page.person.id,
           breachId: breach.id,
@@ -757,12 +613,14 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
             );
           const parsed = packForm.safeParse(values);
           if (!parsed.success) return refuse(values, toFormErrors(parsed.error));
-          const pack = await breachPack(page, loaded, {
-            ...parsed.data,
-            preparedOn: who.today,
-            countersignedBy: null,
-            countersignedOn: null,
-          });
+          const pack = await renderBreachPack(
+            await packInput(page, loaded, {
+              ...parsed.data,
+              preparedOn: who.today,
+              countersignedBy: null,
+              countersignedOn: null,
+            }),
+          );
           done = await enforcement.advanceBreach(db, who, {
             personId: page.person.id,
             breachId: breach.id,
@@ -924,13 +782,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
     return recall ? { facts, picture, recall } : null;
   };
 
-  const recallFacts = async (page: PersonPageContext, order: store.OrderRow) => {
-    const mappa = await store.mappaLevel(db, page.person.id);
-    const sentenceMonths =
-      order.custodial_term_months ??
-      (order.custodial_term_days ? Math.ceil(order.custodial_term_days / 30) : (order.length_months ?? 0));
-    return { ageOnDecision: ageOn(page.person.date_of_birth, page.today), sentenceMonths, mappaLevel: mappa };
-  };
+  const recallFacts = (page: PersonPageContext, order: store.OrderRow) =>
+    knownRecallFacts(db, page.person, order, page.today);
 
   const recommendationPage = async (
     reply: FastifyReply,
@@ -1182,7 +1035,7 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
         const who = whoFor(request, context);
         const pdf = await renderPdf(
           decisionNotToRecallLetter({
-            to: await addresseeOf(context, page),
+            to: await addresseeFor(context, page),
             decidedOn: who.today,
             reason: parsed.data.reason,
             manager: who.actor.name,
@@ -1237,35 +1090,8 @@ export function enforcementRoutes(app: FastifyInstance, context: AppContext): vo
               ),
             });
           }
-          const order = recall.order!;
           const pdf = await renderPdf(
-            recallReport({
-              to: await addresseeOf(context, page),
-              dateOfBirth: page.person.date_of_birth,
-              order: {
-                description: order.type_description ?? order.order_type,
-                sentenceDate: order.sentence_date,
-                releaseDate: order.release_date,
-                licenceExpiryDate: order.licence_expiry_date,
-              },
-              recallType: recall.recall_type!,
-              circumstances: recall.circumstances!,
-              conditionsBreached: recall.conditions_breached ?? [],
-              riskNow: recall.risk_now!,
-              alternatives: recall.alternatives!,
-              eligibility: recall.eligibility!,
-              fixedTermDays: recall.fixed_term_days,
-              officer: recall.created_by_name,
-              recommendedOn: recall.recommended_on!,
-              countersignatures: [
-                recall.countersigned_by_name
-                  ? `${recall.countersigned_by_name}, manager, on ${formatDate(recall.countersigned_on!)}`
-                  : '',
-                recall.senior_countersigned_by_name
-                  ? `${recall.senior_countersigned_by_name}, senior manager, on ${formatDate(recall.senior_countersigned_on!)}`
-                  : '',
-              ].filter(Boolean),
-            }),
+            recallReportFor(recall, await addresseeFor(context, page), page.person.date_of_birth),
           );
           done = await enforcement.advanceRecall(db, who, {
             personId: page.person.id,

@@ -2,6 +2,7 @@ import type { Transaction, Updateable } from 'kysely';
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Database } from '../platform/database/schema.js';
+import { inTransaction } from '../platform/database/transaction.js';
 import type { EnforcementPolicy } from './policy.js';
 import { breachPackDue, type Decision, type RequiredAction } from './rules.js';
 import { recallRecommendationDue } from './picture.js';
@@ -81,103 +82,101 @@ export async function recordDecision(
     };
   };
   try {
-    return await db
-      .transaction()
-      .execute(async (trx) => {
-        const taken = await trx
-          .selectFrom('enforcement_decisions')
-          .select('id')
-          .where('contact_id', '=', input.contactId)
-          .where('superseded_on', 'is', null)
-          .executeTakeFirst();
-        if (taken) return { recorded: false as const, decidedBy: '', decidedAt: null };
-        const decision = await trx
-          .insertInto('enforcement_decisions')
+    return await inTransaction(db, async (trx) => {
+      const taken = await trx
+        .selectFrom('enforcement_decisions')
+        .select('id')
+        .where('contact_id', '=', input.contactId)
+        .where('superseded_on', 'is', null)
+        .executeTakeFirst();
+      if (taken) return { recorded: false as const, decidedBy: '', decidedAt: null };
+      const decision = await trx
+        .insertInto('enforcement_decisions')
+        .values({
+          person_id: input.personId,
+          contact_id: input.contactId,
+          order_id: input.orderId,
+          action: input.action,
+          required_action: input.required?.answer ?? 'no-order',
+          reasons: JSON.stringify(input.required?.reasons ?? ['No order linked to the failure']),
+          source: input.required?.source ?? '',
+          officer_reasons: input.officerReasons,
+          decided_by_user_id: who.userId,
+          decided_by_name: who.actor.name,
+          decided_on: who.today,
+          decided_at: who.now,
+          override_reason: input.overrideReason,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const result: DecisionResult = { recorded: true, decisionId: decision.id };
+      if (input.action === 'breach') {
+        const breach = await trx
+          .insertInto('breaches')
           .values({
             person_id: input.personId,
-            contact_id: input.contactId,
-            order_id: input.orderId,
-            action: input.action,
-            required_action: input.required?.answer ?? 'no-order',
-            reasons: JSON.stringify(input.required?.reasons ?? ['No order linked to the failure']),
-            source: input.required?.source ?? '',
-            officer_reasons: input.officerReasons,
-            decided_by_user_id: who.userId,
-            decided_by_name: who.actor.name,
-            decided_on: who.today,
-            override_reason: input.overrideReason,
+            order_id: input.orderId!,
+            decision_id: decision.id,
+            state: 'requested',
+            requested_on: who.today,
+            pack_due_on: breachPackDue(who.today, input.policy).answer,
+            created_by_name: who.actor.name,
+            updated_by_name: who.actor.name,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const result: DecisionResult = { recorded: true, decisionId: decision.id };
-        if (input.action === 'breach') {
-          const breach = await trx
-            .insertInto('breaches')
-            .values({
-              person_id: input.personId,
-              order_id: input.orderId!,
-              decision_id: decision.id,
-              state: 'requested',
-              requested_on: who.today,
-              pack_due_on: breachPackDue(who.today, input.policy).answer,
-              created_by_name: who.actor.name,
-              updated_by_name: who.actor.name,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          result.breachId = breach.id;
-          await addContact(trx, who, {
-            personId: input.personId,
-            orderId: input.orderId,
-            type: 'BRE01',
-            notes: `Breach requested. ${input.officerReasons}`,
-          });
-        } else if (input.action === 'recall') {
-          const recall = await trx
-            .insertInto('recalls')
-            .values({
-              person_id: input.personId,
-              order_id: input.orderId!,
-              decision_id: decision.id,
-              state: 'recommendation-due',
-              requested_on: who.today,
-              recommendation_due_on: recallRecommendationDue(who.today),
-              created_by_name: who.actor.name,
-              updated_by_name: who.actor.name,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          result.recallId = recall.id;
-          await addContact(trx, who, {
-            personId: input.personId,
-            orderId: input.orderId,
-            type: 'EA11',
-            notes: `Recall requested. ${input.officerReasons}`,
-          });
-        } else if (input.action === 'nfa') {
-          await addContact(trx, who, {
-            personId: input.personId,
-            orderId: input.orderId,
-            type: 'NFA',
-            notes: `No further action. ${input.officerReasons}`,
-          });
-        }
-        await recordAudit(trx, who.actor, {
-          action: 'recorded-enforcement-decision',
+        result.breachId = breach.id;
+        await addContact(trx, who, {
           personId: input.personId,
-          subjectType: 'contact',
-          subjectId: input.contactId,
-          detail: {
-            action: input.action,
-            requiredAction: input.required?.answer ?? null,
-            reasons: input.officerReasons,
-            override: input.overrideReason !== null,
-            ...(input.overrideReason !== null ? { overrideReason: input.overrideReason } : {}),
-          },
+          orderId: input.orderId,
+          type: 'BRE01',
+          notes: `Breach requested. ${input.officerReasons}`,
         });
-        return result;
-      })
-      .then(async (r) => (r.recorded ? r : conflict()));
+      } else if (input.action === 'recall') {
+        const recall = await trx
+          .insertInto('recalls')
+          .values({
+            person_id: input.personId,
+            order_id: input.orderId!,
+            decision_id: decision.id,
+            state: 'recommendation-due',
+            requested_on: who.today,
+            recommendation_due_on: recallRecommendationDue(who.today),
+            created_by_name: who.actor.name,
+            updated_by_name: who.actor.name,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        result.recallId = recall.id;
+        await addContact(trx, who, {
+          personId: input.personId,
+          orderId: input.orderId,
+          type: 'EA11',
+          notes: `Recall requested. ${input.officerReasons}`,
+        });
+      } else if (input.action === 'nfa') {
+        await addContact(trx, who, {
+          personId: input.personId,
+          orderId: input.orderId,
+          type: 'NFA',
+          notes: `No further action. ${input.officerReasons}`,
+        });
+      }
+      await recordAudit(trx, who.actor, {
+        action: 'recorded-enforcement-decision',
+        personId: input.personId,
+        subjectType: 'contact',
+        subjectId: input.contactId,
+        detail: {
+          action: input.action,
+          requiredAction: input.required?.answer ?? null,
+          reasons: input.officerReasons,
+          override: input.overrideReason !== null,
+          ...(input.overrideReason !== null ? { overrideReason: input.overrideReason } : {}),
+        },
+      });
+      return result;
+    }).then(async (r) => (r.recorded ? r : conflict()));
   } catch (error) {
     if (isUniqueViolation(error)) return conflict();
     throw error;
@@ -201,7 +200,7 @@ export async function issueWarning(
   },
 ): Promise<{ issued: true; warningId: string } | { issued: false }> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const letterContact = await addContact(trx, who, {
         personId: input.personId,
         orderId: input.orderId,
@@ -245,7 +244,7 @@ export async function withdrawWarning(
   who: Who,
   input: { personId: string; warningId: string; expectedVersion: number; reason: string },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('warnings')
       .set((eb) => ({
@@ -295,7 +294,7 @@ export async function advanceBreach(
     detail?: Record<string, unknown>;
   },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('breaches')
       .set((eb) => ({
@@ -335,7 +334,7 @@ export async function advanceRecall(
     detail?: Record<string, unknown>;
   },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const updated = await trx
       .updateTable('recalls')
       .set((eb) => ({
