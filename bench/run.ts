@@ -258,6 +258,31 @@ async function main() {
         async (i) => (await session.get(`/people/${crns[(i * 5) % crns.length]}/plans`)).statusCode,
       ),
     );
+    results.push(
+      await measure(
+        'Personal details (employment, aliases, disabilities)',
+        requests,
+        concurrency,
+        async (i) =>
+          (await session.get(`/people/${crns[(i * 11) % crns.length]}/personal-details`)).statusCode,
+      ),
+    );
+    results.push(
+      await measure(
+        'A person’s enforcement tab',
+        requests,
+        concurrency,
+        async (i) => (await session.get(`/people/${crns[(i * 13) % crns.length]}/enforcement`)).statusCode,
+      ),
+    );
+    results.push(
+      await measure(
+        'Enforcement caseload (officer)',
+        requests,
+        concurrency,
+        async () => (await session.get('/enforcement')).statusCode,
+      ),
+    );
     const manager = new Session(app);
     await manager.get('/sign-in');
     await manager.post('/sign-in', { username: 'manager.demo', password: DEMO_PASSWORD });
