@@ -91,6 +91,10 @@ describe('the enforcement picture', () => {
     expect(picture.openDecisions[0]!.due).toBe('2026-11-23');
     expect(picture.failureCount.answer.count).toBe(2);
     expect(picture.items.map((i) => i.kind).sort()).toEqual(['decision', 'warning']);
+    // A live warning's end is shown as a date, never as a deadline counting down.
+    const live = picture.items.find((i) => i.kind === 'warning')!;
+    expect(live.due).toBe('2027-03-02');
+    expect(live.clock).toBeNull();
   });
 
   it('treats a withdrawn warning as never given, and a resolved breach as restarting the count', () => {

@@ -327,8 +327,9 @@ export function enforcementPicture(
         kind: 'warning' as const,
         state: 'Live warning',
         description: `Warning issued on ${longDate(w.issued_on)}`,
+        // The end of a warning's 12 months is a date to know, not a deadline to meet: no clock.
         due: w.expires,
-        clock: clockState(w.expires, today),
+        clock: null,
         nextAction: `None: the warning is live until ${longDate(w.expires)}`,
         href: base,
       })),
