@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,4 +54,38 @@ describe('the embedded database is single-process', () => {
     release();
     expect(fs.existsSync(path.join(dir, 'probity.lock'))).toBe(false);
   });
+
+  it('lets exactly one of several processes starting together take over a lock left by a process that died', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-lock-'));
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    fs.writeFileSync(path.join(dir, 'probity.lock'), dead.stdout.toString());
+
+    const startAt = Date.now() + 3000;
+    const script = `import(${JSON.stringify(path.join(here, 'data-dir-lock.ts'))}).then((m) => {
+      while (Date.now() < ${startAt}) {}
+      try {
+        m.lockDataDirectory(${JSON.stringify(dir)});
+        process.stdout.write('locked');
+        setInterval(() => {}, 1000);
+      } catch (error) {
+        process.stdout.write(error.name === 'DataDirectoryInUseError' ? 'in-use' : 'error: ' + error.message);
+      }
+    });`;
+    // Each answers once; the one that took the lock holds it until every other has answered.
+    const contenders = Array.from({ length: 6 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] }),
+    );
+    const answers = await Promise.all(
+      contenders.map(
+        (contender) =>
+          new Promise<string>((resolve) => {
+            contender.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+            contender.once('exit', () => resolve('exited without answering'));
+          }),
+      ),
+    );
+    for (const contender of contenders) contender.kill();
+    expect(answers.filter((a) => a === 'locked')).toHaveLength(1);
+    expect(answers.filter((a) => a === 'in-use')).toHaveLength(5);
+  }, 30_000);
 });

@@ -31,27 +31,60 @@ function readHolder(lockFile: string): number | undefined {
 }
 
 /**
+ * Creates a file holding this process's id, only if none is there. The id is written to a file
+ * of our own first and linked into place, so another process never reads a lock half-written.
+ */
+function createHoldingOwnPid(file: string): boolean {
+  const own = `${file}.${process.pid}`;
+  fs.writeFileSync(own, String(process.pid));
+  try {
+    fs.linkSync(own, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    fs.rmSync(own, { force: true });
+  }
+}
+
+function pause(milliseconds: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds);
+}
+
+/**
  * Takes the embedded database's data directory for this process alone. PGlite
  * has no locking of its own: two processes writing one directory would corrupt
- * it. The lock file is created atomically; one left by a process that died is
- * taken over.
+ * it. The lock file is created atomically. One left by a process that died is
+ * cleared by one process at a time (holding a takeover file while it checks and
+ * removes it), so two processes starting together can never both take over the
+ * same stale lock, nor one remove the other's fresh one.
  */
 export function lockDataDirectory(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'probity.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  const takeoverFile = `${lockFile}.takeover`;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (createHoldingOwnPid(lockFile)) {
       return () => {
         if (readHolder(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readHolder(lockFile);
-      if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
-        throw new DataDirectoryInUseError(dataDir, holder);
+    }
+    const holder = readHolder(lockFile);
+    if (holder !== undefined && holder !== process.pid && isRunning(holder)) {
+      throw new DataDirectoryInUseError(dataDir, holder);
+    }
+    if (createHoldingOwnPid(takeoverFile)) {
+      try {
+        // Still the same stale lock: nobody else has cleared it and taken the directory since.
+        if (readHolder(lockFile) === holder) fs.rmSync(lockFile, { force: true });
+      } finally {
+        fs.rmSync(takeoverFile, { force: true });
       }
-      fs.rmSync(lockFile, { force: true });
+    } else {
+      const taker = readHolder(takeoverFile);
+      if (taker !== undefined && !isRunning(taker)) fs.rmSync(takeoverFile, { force: true });
+      pause(10);
     }
   }
   throw new Error(`Could not take the lock on ${lockFile}`);
