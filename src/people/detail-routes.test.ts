@@ -321,7 +321,13 @@ describe('removing an alias, a personal contact or a disability', () => {
       removal_reason: 'Recorded in error: another person',
       row_version: 2,
     });
-    expect((await po.get(`/people/${person.crn}/personal-details`)).body).not.toContain('Goneaway');
+    // Gone from the aliases, kept in the removed ones with who removed it and why.
+    const [current, history] = (await po.get(`/people/${person.crn}/personal-details`)).body.split(
+      'Removed aliases (1)',
+    );
+    expect(current).not.toContain('Goneaway');
+    expect(history).toMatch(/Jo Goneaway<\/td>\s*<td[^>]*>\d+ \w+ \d{4} by Priya Okonjo<\/td>/);
+    expect(history).toContain('Recorded in error: another person');
     expect((await po.get('/search?q=Jo Goneaway')).body).not.toContain(person.crn);
     const [audit] = await auditOf('removed-alias', alias.id);
     expect(audit?.detail).toEqual({
@@ -345,9 +351,12 @@ describe('removing an alias, a personal contact or a disability', () => {
       (await po.post(path, { rowVersion: '1', reason: 'Sight restored after surgery' })).statusCode,
     ).toBe(302);
     expect((await po.get(`/people/${person.crn}`)).body).not.toContain('Letters in large print');
-    expect((await po.get(`/people/${person.crn}/personal-details`)).body).not.toContain(
-      'Letters in large print',
+    const [current, history] = (await po.get(`/people/${person.crn}/personal-details`)).body.split(
+      'Removed disabilities (1)',
     );
+    expect(current).not.toContain('Letters in large print');
+    expect(history).toContain('Letters in large print');
+    expect(history).toContain('Sight restored after surgery');
   });
 
   it('refuses a removal when the item changed since the page opened, and a change after it was removed', async () => {
@@ -412,6 +421,9 @@ describe('removing an alias, a personal contact or a disability', () => {
       .where('id', '=', contact.id)
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ telephone: '01632 960 222', removal_reason: 'Moved away' });
+    const contacts = (await po.get(`/people/${person.crn}/contacts`)).body;
+    expect(contacts).toContain('Removed personal contacts (1)');
+    expect(contacts.split('Removed personal contacts (1)')[1]).toContain('Moved away');
   });
 });
 

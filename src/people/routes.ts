@@ -101,14 +101,23 @@ export function peopleRoutes(app: FastifyInstance, context: AppContext): void {
   );
 
   app.get<CrnParams>('/people/:crn/personal-details', { config: view }, async (request, reply) =>
-    withPerson(context, request, reply, 'personal-details', (page) =>
-      reply.render('people/views/personal-details.njk', personView(page, { tab: 'personal-details' })),
+    withPerson(context, request, reply, 'personal-details', async (page) =>
+      reply.render(
+        'people/views/personal-details.njk',
+        personView(page, {
+          tab: 'personal-details',
+          removed: await store.removedDetails(db, page.person.id),
+        }),
+      ),
     ),
   );
 
   app.get<CrnParams>('/people/:crn/contacts', { config: view }, async (request, reply) =>
-    withPerson(context, request, reply, 'contacts', (page) =>
-      reply.render('people/views/contacts.njk', personView(page, { tab: 'contacts' })),
+    withPerson(context, request, reply, 'contacts', async (page) =>
+      reply.render(
+        'people/views/contacts.njk',
+        personView(page, { tab: 'contacts', removed: await store.removedDetails(db, page.person.id) }),
+      ),
     ),
   );
 

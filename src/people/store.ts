@@ -119,6 +119,34 @@ export async function personRecord(db: Db, personId: string) {
   };
 }
 
+/** Aliases, disabilities and personal contacts removed from the record, newest first: kept, with who removed them and why. */
+export async function removedDetails(db: Db, personId: string) {
+  const [aliases, disabilities, contacts] = await Promise.all([
+    db
+      .selectFrom('person_aliases')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('removed_at', 'is not', null)
+      .orderBy('removed_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('person_disabilities')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('removed_at', 'is not', null)
+      .orderBy('removed_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('person_contacts')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('removed_at', 'is not', null)
+      .orderBy('removed_at', 'desc')
+      .execute(),
+  ]);
+  return { aliases, disabilities, contacts };
+}
+
 export interface SearchRow {
   id: string;
   crn: string;

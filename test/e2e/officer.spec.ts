@@ -219,7 +219,16 @@ test.describe('A probation officer keeping personal details up to date', () => {
     await submit(page, 'Yes, remove alias');
     await saved(page);
     await expect(page.getByRole('heading', { level: 2, name: 'Personal details' })).toBeVisible();
-    await expect(page.getByText(`Jo ${alias}`)).toHaveCount(0);
+    await expect(page.locator('.govuk-summary-list').getByText(`Jo ${alias}`)).toHaveCount(0);
+    // Kept among the removed aliases, with why.
+    await page.getByText(/Removed aliases \(\d+\)/).click();
+    await expect(
+      page
+        .getByRole('table', { name: 'Aliases removed from the record' })
+        .getByRole('row')
+        .filter({ hasText: `Jo ${alias}` }),
+    ).toContainText('Recorded in error');
+    await expectNoAxeViolations(page);
 
     // Both are in the record's audit trail.
     await openTab(page, 'Who has looked at this record');
