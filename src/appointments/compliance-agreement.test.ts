@@ -84,6 +84,8 @@ const breachArb = fc.option(
 async function clearPerson() {
   const db = t.database.db;
   await db.deleteFrom('breaches').where('person_id', '=', person.id).execute();
+  await db.deleteFrom('recalls').where('person_id', '=', person.id).execute();
+  await db.deleteFrom('warnings').where('person_id', '=', person.id).execute();
   await db.deleteFrom('enforcement_decisions').where('person_id', '=', person.id).execute();
   await db.deleteFrom('court_appearances').where('person_id', '=', person.id).execute();
   await db.deleteFrom('contacts').where('person_id', '=', person.id).execute();

@@ -42,7 +42,7 @@ const CALL_NOTES = [
 export async function loadDemoContacts(db: Kysely<Database>, now: Date): Promise<void> {
   const random = new SeededRandom(5005);
   const today = londonDateOf(now);
-  const [allocations, requirements] = await Promise.all([
+  const [allocations, requirements, orders] = await Promise.all([
     // In CRN order, and requirements by their (seeded) order: not by uuids made afresh on every load.
     db
       .selectFrom('allocations')
@@ -58,7 +58,21 @@ export async function loadDemoContacts(db: Kysely<Database>, now: Date): Promise
       .orderBy('order_id')
       .orderBy('type_code')
       .execute(),
+    db.selectFrom('orders').select(['person_id', 'start_date', 'terminated_on']).execute(),
   ]);
+  // Appointments fall within supervision: from the start of the earliest order still running,
+  // or, where every order has ended, within the last one.
+  const supervision = new Map<string, { since: string; until: string | null }>();
+  for (const o of orders) {
+    const seen = supervision.get(o.person_id);
+    const running = o.terminated_on === null;
+    if (!seen) supervision.set(o.person_id, { since: o.start_date, until: o.terminated_on });
+    else if (running && seen.until !== null)
+      supervision.set(o.person_id, { since: o.start_date, until: null });
+    else if (running && o.start_date < seen.since) seen.since = o.start_date;
+    else if (!running && seen.until !== null && o.terminated_on! > seen.until)
+      supervision.set(o.person_id, { since: o.start_date, until: o.terminated_on });
+  }
   const requirementsOf = new Map<string, typeof requirements>();
   for (const r of requirements)
     requirementsOf.set(r.person_id, [...(requirementsOf.get(r.person_id) ?? []), r]);
@@ -70,11 +84,14 @@ export async function loadDemoContacts(db: Kysely<Database>, now: Date): Promise
     const reqs = requirementsOf.get(a.person_id) ?? [];
     const rar = reqs.find((r) => r.type_code === 'F');
     const upw = reqs.find((r) => r.type_code === 'W');
-    const earliest = reqs.reduce((min, r) => (r.start_date < min ? r.start_date : min), addDays(today, -180));
-    const span = Math.max(
-      14,
-      Math.min(360, Math.round((Date.parse(today) - Date.parse(earliest)) / 86_400_000)),
-    );
+    const supervised = supervision.get(a.person_id);
+    const earliest =
+      supervised?.since ??
+      reqs.reduce((min, r) => (r.start_date < min ? r.start_date : min), addDays(today, -180));
+    const daysSince = (date: string) => Math.round((Date.parse(today) - Date.parse(date)) / 86_400_000);
+    // The most recent day an appointment can have been: 3 days ago, or the day before the last order ended.
+    const from = supervised?.until ? Math.max(3, daysSince(supervised.until) + 1) : 3;
+    const span = Math.max(from + 11, Math.min(360, daysSince(earliest)));
     const contact = (
       daysAgo: number,
       type: string,
@@ -117,11 +134,11 @@ export async function loadDemoContacts(db: Kysely<Database>, now: Date): Promise
       const outcome =
         roll < 0.75 ? random.pick(ATTENDED) : roll < 0.9 ? random.pick(ABSENT) : random.pick(FAILED);
       if (FAILED.includes(outcome)) failed.add(a.person_id);
-      contact(random.integer(3, span), random.pick(['COAP', 'COAP', 'CHVS', 'CVLI']), outcome);
+      contact(random.integer(from, span), random.pick(['COAP', 'COAP', 'CHVS', 'CVLI']), outcome);
     }
     if (rar) {
       for (let i = 0; i < random.integer(2, 8); i++) {
-        const daysAgo = random.integer(3, span);
+        const daysAgo = random.integer(from, span);
         const outcome = random.chance(0.85) ? 'ATTC' : 'UAAB';
         if (outcome === 'UAAB') failed.add(a.person_id);
         contact(daysAgo, 'CRAR', outcome, {
@@ -135,7 +152,7 @@ export async function loadDemoContacts(db: Kysely<Database>, now: Date): Promise
       for (let i = 0; i < random.integer(2, 10); i++) {
         const attended = random.chance(0.85);
         if (!attended) failed.add(a.person_id);
-        contact(random.integer(3, span), 'CUPW', attended ? 'ATTC' : 'UAAB', {
+        contact(random.integer(from, span), 'CUPW', attended ? 'ATTC' : 'UAAB', {
           requirement_id: upw.id,
           order_id: upw.order_id,
           duration_minutes: 420,
