@@ -544,6 +544,53 @@ describe('completing an assessment', () => {
   });
 });
 
+describe('a review after the record changed', () => {
+  it('shows what the record says now instead of the last assessment’s answer, needing no reason', async () => {
+    const person = await freshPerson();
+    const po = await t.signIn('po.demo');
+    const first = await start(po, person.crn);
+    await completeAll(po, person.crn, first);
+    // No self-harm concerns at the first assessment.
+    expect(
+      (await saveSection(po, person.crn, first, '10', { ...completeForm('10'), '10.5': 'no' })).statusCode,
+    ).toBe(302);
+    expect((await sign(po, person.crn, first)).statusCode).toBe(302);
+    const copied = await db()
+      .selectFrom('assessment_sections')
+      .select('answers')
+      .where('assessment_id', '=', first)
+      .where('section_code', '=', '10')
+      .executeTakeFirstOrThrow();
+    expect(copied.answers['10.5']).toBe('no');
+
+    // A self-harm flag added since the assessment: the record now answers 10.5.
+    await db()
+      .insertInto('registrations')
+      .values({
+        person_id: person.id,
+        type_code: 'ALSH',
+        registered_on: todayInLondon(new Date()),
+        registered_by_name: 'Priya Okonjo',
+        next_review_on: addDays(todayInLondon(new Date()), 90),
+      })
+      .execute();
+    const review = await start(po, person.crn, 'review');
+    const section = await db()
+      .selectFrom('assessment_sections')
+      .select('answers')
+      .where('assessment_id', '=', review)
+      .where('section_code', '=', '10')
+      .executeTakeFirstOrThrow();
+    expect(section.answers).not.toHaveProperty('10.5');
+    const saved = await saveSection(po, person.crn, review, '10', {
+      ...completeForm('10'),
+      '10.5': 'yes',
+      action: 'complete',
+    });
+    expect(saved.statusCode, saved.body.slice(0, 2000)).toBe(302);
+  });
+});
+
 describe('who may do what', () => {
   it('lets a facilitator read an assessment but not start or change one', async () => {
     const person = await freshPerson();

@@ -95,8 +95,14 @@ export async function startAssessment(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const copied =
-      input.type === 'initial' ? [] : await store.sectionRows(trx, previous!.id).then((rows) => rows);
+    const copied = input.type === 'initial' ? [] : await store.sectionRows(trx, previous!.id);
+    // What the record says now wins over an answer copied from the last assessment, unless the
+    // assessor corrected the record then: a registration added since shows as the record's value.
+    const record = copied.length
+      ? recordValuesOf(await store.caseRecordFacts(trx, input.personId, input.today))
+      : {};
+    const withoutStale = (answers: Record<string, string>, corrections: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(answers).filter(([code]) => !record[code] || code in corrections));
     await trx
       .insertInto('assessment_sections')
       .values(
@@ -107,7 +113,7 @@ export async function startAssessment(
             person_id: input.personId,
             section_code: def.code,
             status: from ? ('in-progress' as const) : ('not-started' as const),
-            answers: JSON.stringify(from?.answers ?? {}),
+            answers: JSON.stringify(from ? withoutStale(from.answers, from.corrections) : {}),
             corrections: JSON.stringify(from?.corrections ?? {}),
             linked_to_offending: from?.linked_to_offending ?? null,
             linked_to_harm: from?.linked_to_harm ?? null,
