@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { mayRecordOutcome, maximumMinutesCredited, overdueOutcomes } from '../compliance/rules.js';
+import { mayRecordOutcome, maximumMinutesCredited, overdueOutcomes } from '../compliance/index.js';
 import { listStaffForSelection, teamOfStaff } from '../organisation/index.js';
 import { CASE_EDITORS, MANAGERS, PRACTITIONERS } from '../organisation/roles.js';
 import {

@@ -9,7 +9,7 @@ import {
   rarDaysUsed,
   unpaidWorkMinutesCredited,
   type Decision,
-} from '../compliance/rules.js';
+} from '../compliance/index.js';
 import { recordAudit, type Actor } from '../platform/audit/audit.js';
 import type { Db } from '../platform/database/connect.js';
 import type { Viewer } from '../people/index.js';

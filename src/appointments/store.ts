@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { ContactFact, OrderPeriod, OutcomeCategory } from '../compliance/rules.js';
-import { evidenceWindowClosedUpTo, windowStart } from '../compliance/rules.js';
+import type { ContactFact, OrderPeriod, OutcomeCategory } from '../compliance/index.js';
+import { evidenceWindowClosedUpTo, windowStart } from '../compliance/index.js';
 import { visibleTo, type Viewer } from '../people/index.js';
 import { addDays } from '../platform/calendar/index.js';
 import type { Db } from '../platform/database/connect.js';

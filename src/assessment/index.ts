@@ -7,8 +7,12 @@ import type { AssessmentSnapshot } from './summary.js';
 
 export { assessmentRoutes } from './routes.js';
 export { assessmentClocksFor } from './caseload.js';
-export type { AssessmentClock, SectionNeed } from './rules.js';
-export { SECTIONS } from './sections.js';
+export type { AssessmentClock, SectionNeed, SectionState } from './rules.js';
+/** The case record as an assessment reads it, and the snapshot a signed one keeps: for loaders such as the demo data. */
+export { caseRecordFacts, personFacts } from './store.js';
+export { recordValuesOf } from './record.js';
+export { summarise, type AssessmentSnapshot } from './summary.js';
+export { ROSH_GROUPS, ROSH_QUESTIONS, SCALES, SECTIONS, ratingKey, type RoshRating } from './sections.js';
 
 export interface AssessedNeeds {
   assessmentId: string;

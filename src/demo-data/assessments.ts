@@ -5,18 +5,20 @@
  * some recent orders have none yet, so the caseload shows assessments due, overdue and done.
  */
 import type { Kysely } from 'kysely';
-import { recordValuesOf } from '../assessment/record.js';
-import type { SectionState } from '../assessment/rules.js';
 import {
+  caseRecordFacts,
+  personFacts,
+  recordValuesOf,
   ROSH_GROUPS,
   ROSH_QUESTIONS,
   SCALES,
   SECTIONS,
   ratingKey,
+  summarise,
+  type AssessmentSnapshot,
   type RoshRating,
-} from '../assessment/sections.js';
-import { caseRecordFacts, personFacts } from '../assessment/store.js';
-import { summarise, type AssessmentSnapshot } from '../assessment/summary.js';
+  type SectionState,
+} from '../assessment/index.js';
 import { addWorkingDays, addDays } from '../platform/calendar/index.js';
 import { londonDateOf } from '../platform/calendar/london.js';
 import type { Database } from '../platform/database/schema.js';

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { addDays } from '../platform/calendar/index.js';
 import { londonDateOf } from '../platform/calendar/london.js';
 import type { Database } from '../platform/database/schema.js';
-import { recalculateTier } from '../tiering/service.js';
+import { recalculateTier } from '../tiering/index.js';
 import { SeededRandom } from './random.js';
 
 type Flag = { type: string; level?: string; category?: string; notes: string };

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { hashPassword } from '../accounts/passwords.js';
 import type { Db } from '../platform/database/connect.js';
-import { formatCrn, pncWithCheckCharacter } from '../people/rules.js';
+import { formatCrn, pncWithCheckCharacter } from '../people/index.js';
 import { FEMALE_FORENAMES, MALE_FORENAMES, STREETS, SURNAMES, TOWNS } from './names.js';
 import { loadDemoAssessments } from './assessments.js';
 import { loadDemoPlans } from './plans.js';
