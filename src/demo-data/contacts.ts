@@ -60,19 +60,7 @@ export async function loadDemoContacts(db: Kysely<Database>, now: Date): Promise
       .execute(),
     db.selectFrom('orders').select(['person_id', 'start_date', 'terminated_on']).execute(),
   ]);
-  // Appointments fall within supervision: from the start of the earliest order still running,
-  // or, where every order has ended, within the last one.
-  const supervision = new Map<string, { since: string; until: string | null }>();
-  for (const o of orders) {
-    const seen = supervision.get(o.person_id);
-    const running = o.terminated_on === null;
-    if (!seen) supervision.set(o.person_id, { since: o.start_date, until: o.terminated_on });
-    else if (running && seen.until !== null)
-      supervision.set(o.person_id, { since: o.start_date, until: null });
-    else if (running && o.start_date < seen.since) seen.since = o.start_date;
-    else if (!running && seen.until !== null && o.terminated_on! > seen.until)
-      supervision.set(o.person_id, { since: o.start_date, until: o.terminated_on });
-  }
+  const supervision = supervisionPeriods(orders);
   const requirementsOf = new Map<string, typeof requirements>();
   for (const r of requirements)
     requirementsOf.set(r.person_id, [...(requirementsOf.get(r.person_id) ?? []), r]);
@@ -250,4 +238,26 @@ function recentFailures(
     }
   }
   return rows;
+}
+
+/**
+ * When each person was under supervision, for their appointments to fall within: from the start
+ * of the earliest order still running, or, where every order has ended, the last one's span.
+ */
+function supervisionPeriods(
+  orders: ReadonlyArray<{ person_id: string; start_date: string; terminated_on: string | null }>,
+): Map<string, { since: string; until: string | null }> {
+  const ordersOf = new Map<string, typeof orders>();
+  for (const o of orders) ordersOf.set(o.person_id, [...(ordersOf.get(o.person_id) ?? []), o]);
+  const periods = new Map<string, { since: string; until: string | null }>();
+  for (const [personId, theirs] of ordersOf) {
+    const running = theirs.filter((o) => o.terminated_on === null);
+    if (running.length) {
+      periods.set(personId, { since: running.map((o) => o.start_date).sort()[0]!, until: null });
+    } else {
+      const last = [...theirs].sort((a, b) => a.terminated_on!.localeCompare(b.terminated_on!)).at(-1)!;
+      periods.set(personId, { since: last.start_date, until: last.terminated_on });
+    }
+  }
+  return periods;
 }
